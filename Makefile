@@ -1,0 +1,33 @@
+# Two commands make a fresh machine useful: `make site` and `make test`.
+# Each sets up .venv (pinned by scripts/constraints.txt) the first time it runs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check serve lint bench clean
+
+$(STAMP): pyproject.toml scripts/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/dvk build
+
+check: $(STAMP)
+	$(BIN)/dvk check
+
+serve: $(STAMP)
+	$(BIN)/dvk serve
+
+test: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,5 @@
+import sys
+
+from dvk.cli import main
+
+sys.exit(main())

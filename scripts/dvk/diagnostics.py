@@ -1,0 +1,232 @@
+"""What the checker says: one `Diagnostic` per problem, rendered in Vietnamese or English.
+
+Every message has the same shape, `path:line: field: what is wrong — how to fix it`, so a
+contributor always learns where to look and what to type. The texts live in one catalogue,
+keyed by a stable code that tools (``--format json``) can rely on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# code -> {lang: (what is wrong, how to fix it)}; `{name}` placeholders come from Diagnostic.params.
+CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
+    "file.too_large": {
+        "vi": ("tệp quá lớn ({size} byte, tối đa {limit})", "hãy rút gọn nội dung, ảnh để thành tệp riêng"),
+        "en": ("file too large ({size} bytes, at most {limit})", "shorten it; photos go in files of their own"),
+    },
+    "file.binary": {
+        "vi": ("tệp không phải văn bản (có byte NUL)", "hãy lưu lại dưới dạng văn bản Markdown UTF-8"),
+        "en": ("not a text file (contains NUL bytes)", "save it as UTF-8 Markdown text"),
+    },
+    "file.encoding": {
+        "vi": ("tệp không phải UTF-8 (byte lỗi ở vị trí {offset})", "hãy lưu lại với bảng mã UTF-8"),
+        "en": ("file is not UTF-8 (bad byte at offset {offset})", "save it with UTF-8 encoding"),
+    },
+    "file.unreadable": {
+        "vi": ("không đọc được tệp ({reason})", "hãy kiểm tra quyền truy cập và đường dẫn"),
+        "en": ("cannot read the file ({reason})", "check its permissions and path"),
+    },
+    "file.no_front_matter": {
+        "vi": ("thiếu phần khai báo YAML ở đầu tệp", "dòng đầu tiên phải là '---', rồi các trường, rồi '---'"),
+        "en": ("no YAML front matter", "the first line must be '---', then the fields, then '---'"),
+    },
+    "file.unclosed_front_matter": {
+        "vi": ("phần khai báo YAML không có dòng '---' kết thúc", "hãy thêm một dòng '---' sau trường cuối"),
+        "en": ("the front matter has no closing '---'", "add a line '---' after the last field"),
+    },
+    "file.misplaced": {
+        "vi": ("tệp phải nằm trong thư mục của một đơn vị: exemplars/<mã-đơn-vị>/<slug>.md",
+               "hãy chuyển tệp vào exemplars/{unit}/"),
+        "en": ("the file must be in a unit's folder: exemplars/<unit-id>/<slug>.md",
+               "move it into exemplars/{unit}/"),
+    },
+    "file.folder_unit": {
+        "vi": ("tệp nằm trong thư mục '{folder}' nhưng khai báo unit '{unit}'",
+               "hãy chuyển tệp vào exemplars/{unit}/ hoặc sửa unit thành '{folder}'"),
+        "en": ("the file is in folder '{folder}' but says unit '{unit}'",
+               "move it to exemplars/{unit}/ or set unit to '{folder}'"),
+    },
+    "text.nfd": {
+        "vi": ("văn bản dùng dấu tiếng Việt tổ hợp (NFD)", "đã tự chuẩn hoá sang NFC; nên lưu tệp ở dạng NFC"),
+        "en": ("text uses decomposed Vietnamese marks (NFD)", "normalised to NFC; save the file as NFC"),
+    },
+    "yaml.syntax": {
+        "vi": ("lỗi cú pháp YAML: {problem}", "hãy kiểm tra thụt lề (dùng dấu cách) và dấu ':' sau tên trường"),
+        "en": ("YAML syntax error: {problem}", "check the indentation (spaces) and the ':' after each key"),
+    },
+    "yaml.duplicate_key": {
+        "vi": ("trường '{key}' được khai báo hai lần (lần trước ở dòng {first})", "hãy giữ lại một lần"),
+        "en": ("key '{key}' appears twice (first at line {first})", "keep only one"),
+    },
+    "yaml.tag": {
+        "vi": ("thẻ YAML '{tag}' không được phép", "hãy bỏ thẻ và ghi giá trị bình thường"),
+        "en": ("YAML tag '{tag}' is not allowed", "remove the tag and write a plain value"),
+    },
+    "yaml.too_complex": {
+        "vi": ("YAML quá phức tạp (quá nhiều tham chiếu '*' hoặc lồng quá sâu)",
+               "hãy viết trực tiếp các giá trị, không dùng '&' và '*'"),
+        "en": ("YAML too complex (too many '*' aliases or nested too deep)",
+               "write values out; do not use '&' and '*'"),
+    },
+    "yaml.key_type": {
+        "vi": ("tên trường phải là chữ, không phải '{key}'", "hãy đặt tên trường bằng chữ thường, ví dụ 'title'"),
+        "en": ("keys must be text, not '{key}'", "name the key in lowercase text, e.g. 'title'"),
+    },
+    "yaml.not_mapping": {
+        "vi": ("phần khai báo phải là danh sách các trường 'tên: giá trị'", "xem mẫu trong content/dong-gop.md"),
+        "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
+    },
+    "schema.required": {
+        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:' {hint}"),
+        "en": ("required field '{name}' is missing", "add '{name}:' {hint}"),
+    },
+    "schema.unknown": {
+        "vi": ("trường '{name}' không có trong mẫu", "{suggestion}"),
+        "en": ("unknown field '{name}'", "{suggestion}"),
+    },
+    "schema.type": {
+        "vi": ("giá trị {value} phải là {expected}", "hãy ghi {expected}{hint}"),
+        "en": ("value {value} must be {expected}", "write {expected}{hint}"),
+    },
+    "schema.enum": {
+        "vi": ("giá trị {value} không hợp lệ", "hãy chọn một trong: {allowed}"),
+        "en": ("value {value} is not allowed", "choose one of: {allowed}"),
+    },
+    "schema.pattern": {
+        "vi": ("giá trị {value} không đúng dạng", "hãy ghi theo mẫu{hint}"),
+        "en": ("value {value} has the wrong form", "write it like the example{hint}"),
+    },
+    "schema.max_length": {
+        "vi": ("dài {length} ký tự, tối đa {limit}", "hãy rút gọn còn {limit} ký tự"),
+        "en": ("{length} characters long, at most {limit}", "shorten it to {limit} characters"),
+    },
+    "schema.min_length": {
+        "vi": ("quá ngắn ({length} ký tự, tối thiểu {limit})", "hãy viết đầy đủ hơn"),
+        "en": ("too short ({length} characters, at least {limit})", "write it out in full"),
+    },
+    "schema.min_items": {
+        "vi": ("cần ít nhất {limit} mục", "hãy thêm mục còn thiếu{hint}"),
+        "en": ("needs at least {limit} item(s)", "add the missing item(s){hint}"),
+    },
+    "schema.unique": {
+        "vi": ("danh sách có mục lặp lại", "hãy bỏ mục trùng"),
+        "en": ("the list repeats an item", "remove the duplicate"),
+    },
+    "schema.range": {
+        "vi": ("giá trị {value} nằm ngoài khoảng cho phép ({rule})", "hãy sửa lại cho đúng khoảng"),
+        "en": ("value {value} is out of range ({rule})", "correct it"),
+    },
+    "schema.other": {
+        "vi": ("giá trị không hợp lệ ({detail})", "hãy đối chiếu với mẫu trong content/dong-gop.md"),
+        "en": ("invalid value ({detail})", "compare with the template in content/dong-gop.md"),
+    },
+    "date.invalid": {
+        "vi": ("'{value}' không phải là ngày có thật", "hãy ghi ngày theo dạng YYYY-MM-DD, ví dụ 2024-05-19"),
+        "en": ("'{value}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2024-05-19"),
+    },
+    "date.future": {
+        "vi": ("ngày {value} còn ở tương lai", "hãy ghi ngày đã diễn ra"),
+        "en": ("date {value} is in the future", "give a date that has passed"),
+    },
+    "period.order": {
+        "vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "hãy để end bằng hoặc sau start"),
+        "en": ("end {end} is before start {start}", "make end the same as or after start"),
+    },
+    "ref.unit": {
+        "vi": ("không có đơn vị '{value}' trong exemplars/units.yml", "{suggestion}"),
+        "en": ("no unit '{value}' in exemplars/units.yml", "{suggestion}"),
+    },
+    "ref.category": {
+        "vi": ("không có nội dung thi đua '{value}' trong exemplars/categories.yml", "{suggestion}"),
+        "en": ("no category '{value}' in exemplars/categories.yml", "{suggestion}"),
+    },
+    "ref.group": {
+        "vi": ("không có nhóm '{value}' trong exemplars/groups.yml", "{suggestion}"),
+        "en": ("no group '{value}' in exemplars/groups.yml", "{suggestion}"),
+    },
+    "ref.field": {
+        "vi": ("không có lĩnh vực '{value}' trong exemplars/fields.yml", "{suggestion}"),
+        "en": ("no field '{value}' in exemplars/fields.yml", "{suggestion}"),
+    },
+    "ref.exemplar": {
+        "vi": ("không có điển hình nào có slug '{value}'", "{suggestion}"),
+        "en": ("no exemplar has the slug '{value}'", "{suggestion}"),
+    },
+    "ref.commune": {
+        "vi": ("không có xã/thị trấn '{value}' trong exemplars/units.yml", "{suggestion}"),
+        "en": ("no commune '{value}' in exemplars/units.yml", "{suggestion}"),
+    },
+    "ref.parent": {
+        "vi": ("đơn vị cấp trên '{value}' không có trong exemplars/units.yml", "{suggestion}"),
+        "en": ("parent unit '{value}' is not in exemplars/units.yml", "{suggestion}"),
+    },
+    "slug.invalid": {
+        "vi": ("tên tệp '{value}' không dùng được làm slug",
+               "hãy đặt tên tệp bằng chữ thường không dấu, nối bằng '-', ví dụ {example}.md"),
+        "en": ("file name '{value}' cannot be a slug",
+               "name the file in lowercase ascii joined by '-', e.g. {example}.md"),
+    },
+    "slug.duplicate": {
+        "vi": ("slug '{value}' đã được dùng ở {other}", "hãy đổi tên tệp để slug là duy nhất"),
+        "en": ("slug '{value}' is already used by {other}", "rename the file so its slug is unique"),
+    },
+    "id.duplicate": {
+        "vi": ("mã '{value}' bị trùng (lần trước ở dòng {first})", "mỗi mã chỉ khai báo một lần"),
+        "en": ("id '{value}' is repeated (first at line {first})", "declare each id once"),
+    },
+    "body.too_short": {
+        "vi": ("phần câu chuyện quá ngắn ({words} từ, tối thiểu {limit})",
+               "hãy kể bối cảnh, việc đã làm, kết quả và bài học sau dòng '---' thứ hai"),
+        "en": ("the story is too short ({words} words, at least {limit})",
+               "tell the context, what was done, results and lessons after the second '---'"),
+    },
+    "photo.missing": {
+        "vi": ("không tìm thấy ảnh '{value}' cạnh tệp điển hình", "hãy chép ảnh vào cùng thư mục với tệp .md"),
+        "en": ("photo '{value}' not found beside the exemplar file", "put the photo in the same folder as the .md"),
+    },
+}
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file. `field` is a dotted path such as `criteria[1].target`."""
+
+    path: str
+    line: int | None
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    def what_and_fix(self, lang: str = "vi") -> tuple[str, str]:
+        what, fix = CATALOGUE[self.code][lang]
+        # A parameter may itself be worded per language, e.g. a "did you mean" suggestion.
+        params = {k: v[lang] if isinstance(v, dict) and lang in v else v
+                  for k, v in self.params.items()}
+        return what.format(**params), fix.format(**params)
+
+    def render(self, lang: str = "vi") -> str:
+        what, fix = self.what_and_fix(lang)
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "" if self.severity is Severity.ERROR else (
+            "cảnh báo: " if lang == "vi" else "warning: ")
+        return f"{where}: {self.field or '-'}: {label}{what} — {fix}"
+
+    def as_json(self, lang: str = "vi") -> dict[str, Any]:
+        what, fix = self.what_and_fix(lang)
+        return {
+            "path": self.path, "line": self.line, "field": self.field, "code": self.code,
+            "severity": str(self.severity), "message": what, "fix": fix,
+        }
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
+    return (d.path, d.line or 0, d.field, d.code)

@@ -1,0 +1,65 @@
+"""MkDocs adapter: hands the core's generated pages to MkDocs as in-memory files.
+
+Everything of substance happens in the core (`dvk.project.check`, `dvk.pages.generate`); this
+module only translates. An engine that runs no Python hooks builds the tree that
+`dvk export-markdown` writes instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+
+from dvk.pages import Page, generate
+from dvk.project import CheckResult, Project, check
+from dvk.report import left_out_lines
+
+log = logging.getLogger("mkdocs.hooks.dvk")
+
+
+def _project(config: MkDocsConfig) -> Project:
+    return Project(Path(config.config_file_path).resolve().parent)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    result = check(_project(config))
+    for diagnostic in result.diagnostics:
+        log.warning(diagnostic.render())
+    for line in left_out_lines(result):
+        log.info(line)
+    if result.catalog is None:
+        raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
+    _pin_build_date(result)
+    for item in generate(result.catalog):
+        if files.get_file_from_path(item.path) is not None:
+            raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
+                        "hãy đổi tên hoặc xoá tệp đó.")
+        if isinstance(item, Page):
+            files.append(File.generated(config, item.path, content=item.markdown))
+        else:
+            files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+    return files
+
+
+def _pin_build_date(result: CheckResult) -> None:
+    """Same input, same bytes: MkDocs stamps pages and the sitemap with the build date unless
+    SOURCE_DATE_EPOCH is set, so pin it to the newest recognition in the data."""
+    if "SOURCE_DATE_EPOCH" in os.environ or result.catalog is None:
+        return
+    newest = result.catalog.newest(1)
+    if newest:
+        moment = datetime.combine(newest[0].recognition.date, time(), tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # Exemplars live outside docs_dir; watch them so an edit rebuilds the preview.
+    server.watch(str(_project(config).exemplars_dir))
+    return server

@@ -1,0 +1,183 @@
+"""Stage 4, pages: the model → site files, as (path, Markdown) pages and copied assets.
+
+This is the product's core output. It knows nothing about MkDocs: the hook hands these files
+to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.
+
+Templates (templates/*.md.j2) print every value escaped for Markdown and HTML unless the value
+is `Markup` — our own links and the sanitised story — so forgetting a filter is safe.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .collate import sort_key
+from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
+from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
+
+STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
+    1: "Xây dựng “điển hình”",
+    2: "Tuyên truyền, nhân rộng “điển hình”",
+    3: "Tổ chức học tập các “điển hình”",
+    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
+    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
+}
+TARGET_TOTAL, TARGET_DISTRICT, TARGET_COMMUNE = 100, 6, 94  # Plan 58, II.2.1
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # docs-relative, e.g. "dien-hinh/<slug>/index.md"
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Asset:
+    path: str  # docs-relative destination
+    source: Path
+
+
+SiteFile = Page | Asset
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return inline(value)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dvk", "templates"),
+        finalize=_finalize,
+        autoescape=False,  # escaping for Markdown is `_finalize`'s job, not HTML autoescape
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        vi_date=vi_date, short_date=vi_short_date, number=number,
+        kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__,
+        attr=lambda text: Markup(attribute(text)),
+        url=lambda link: Markup(safe_url(link)),
+    )
+    env.globals.update(STEP_NAMES=STEP_NAMES, front_matter=front_matter)
+    return env
+
+
+def front_matter(**values: Any) -> Markup:
+    """YAML front matter; JSON scalars are valid YAML and need no further quoting rules."""
+    lines = ["---"]
+    for key, value in values.items():
+        if value is not None:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return Markup("\n".join(lines) + "\n")
+
+
+class Site:
+    """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.registry = catalog.registry
+
+    def render(self, path: str, template: str, **context: Any) -> Page:
+        def href(target: str) -> Markup:
+            return Markup(urls.relative(path, target))
+
+        markdown = _environment().get_template(template).render(
+            catalog=self.catalog, registry=self.registry, href=href, urls=urls,
+            unit_of=self.unit_of, story=self.story, **context)
+        return Page(path, markdown)
+
+    def unit_of(self, exemplar: Exemplar) -> Unit:
+        return self.registry.units[exemplar.unit]
+
+    @staticmethod
+    def story(exemplar: Exemplar) -> Markup:
+        return Markup(story_html(exemplar.story))
+
+    # --- families of pages --------------------------------------------------------------
+
+    def home_pages(self) -> Iterator[SiteFile]:
+        yield self.render("index.md", "home.md.j2", newest=self.catalog.newest(6),
+                          progress=self.progress())
+
+    def exemplar_pages(self) -> Iterator[SiteFile]:
+        yield self.render("dien-hinh/index.md", "exemplars.md.j2",
+                          exemplars=self.catalog.exemplars)
+        for ex in self.catalog.exemplars:
+            path = urls.exemplar(ex.slug)
+            yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
+                              current=self.registry.current_unit(ex.unit),
+                              replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
+            for photo in ex.photos:
+                yield Asset(urls.beside(path, photo.file), photo.source)
+
+    def unit_pages(self) -> Iterator[SiteFile]:
+        current = [u for u in self.registry.units.values() if u.is_current]
+        levels = {level: sorted((u for u in current if u.level == level),
+                                key=lambda u: sort_key(u.name))
+                  for level in ("huyen", "xa")}
+        former = sorted((u for u in self.registry.units.values() if not u.is_current),
+                        key=lambda u: sort_key(u.name))
+        yield self.render("don-vi/index.md", "units.md.j2", levels=levels, former=former,
+                          counts={u: len(self.catalog.by_unit.get(u, [])) for u in self.registry.units})
+        for unit in current:
+            yield self.render(urls.unit(unit.id), "unit.md.j2", unit=unit,
+                              exemplars=self.catalog.by_unit.get(unit.id, []),
+                              absorbed=[u for u in former
+                                        if self.registry.current_unit(u.id).id == unit.id])
+
+    def listing_pages(self) -> Iterator[SiteFile]:
+        """Categories (nội dung), groups and fields: a title, a description, the exemplars."""
+        families = (
+            ("noi-dung/index.md", urls.category, "Nội dung thi đua “Hai chân – Ba mũi”",
+             list(self.registry.categories.values()), self.catalog.by_category, False),
+            ("nhom/index.md", urls.group, "Nhóm điển hình",
+             list(self.registry.groups.values()), self.catalog.by_group, True),
+            ("linh-vuc/index.md", urls.field, "Lĩnh vực",
+             list(self.registry.fields.values()), self.catalog.by_field, True),
+        )
+        for index_path, url_of, title, entries, index, sort in families:
+            if sort:
+                entries.sort(key=lambda e: sort_key(e.title))
+            yield self.render(index_path, "listings.md.j2", title=title, entries=entries,
+                              url_of=url_of, counts={e.id: len(index.get(e.id, [])) for e in entries})
+            for entry in entries:
+                yield self.render(url_of(entry.id), "listing.md.j2", entry=entry,
+                                  exemplars=index.get(entry.id, []))
+
+    def progress(self) -> dict[str, int]:
+        levels = [self.registry.current_unit(e.unit).level for e in self.catalog.exemplars]
+        current = [u for u in self.registry.units.values() if u.is_current]
+        return {
+            "total": len(levels), "target_total": TARGET_TOTAL,
+            "district": levels.count("huyen"), "target_district": TARGET_DISTRICT,
+            "commune": levels.count("xa"), "target_commune": TARGET_COMMUNE,
+            "units": len(current),
+            "units_met": sum(1 for u in current if self.catalog.by_unit.get(u.id)),
+        }
+
+
+# Every family of pages, in the order they are generated. Later stages add theirs here.
+FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
+    Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+)
+
+
+def generate(catalog: Catalog) -> list[SiteFile]:
+    site = Site(catalog)
+    return [file for family in FAMILIES for file in family(site)]

@@ -1,0 +1,106 @@
+"""Contributor text → safe Markdown and HTML. The only door between a file and a page.
+
+Two kinds of contributor text reach a page:
+
+* short fields (title, summary, captions…): `inline` escapes them so that neither HTML nor
+  Markdown syntax in them does anything — they are shown exactly as typed;
+* the story: `story_html` renders its Markdown, then an allow-list sanitiser (nh3/Ammonia)
+  keeps only harmless tags; links must be http(s) or mailto, images must be files from the
+  exemplar's own folder.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from functools import cache
+from urllib.parse import quote
+
+import markdown
+import nh3
+
+# Characters that start Markdown or extension syntax anywhere in a line (attr_list `{...}` can
+# add attributes, so braces matter as much as angle brackets, which html.escape handles).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!])")
+# ... and those that only matter at the start of a line: lists, setext rules, ordered lists.
+_LINE_START = re.compile(r"^(-|\d+(?=[.)]))")
+
+STORY_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "sub", "sup", "mark", "small",
+    "blockquote", "ul", "ol", "li", "code", "pre", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "a", "img", "figure", "figcaption",
+}
+STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+                    "th": {"align"}, "td": {"align"}, "ol": {"start"}}
+_SAFE_IMAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def inline(text: str) -> str:
+    """Contributor text shown literally inside generated Markdown (one line)."""
+    text = " ".join(text.split())
+    text = html.escape(text, quote=True)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # Python-Markdown has no backslash escape for these two; entities work everywhere.
+    text = text.replace("|", "&#124;").replace("=", "&#61;")
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit()
+                           else m.group(1) + "\\", text, count=1)
+
+
+def attribute(text: str) -> str:
+    """Contributor text for front matter values that templates print as HTML."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def safe_url(link: str) -> str:
+    """An http(s) link a contributor gave, percent-encoded so it cannot end the Markdown link."""
+    if not link.lower().startswith(("http://", "https://")):
+        return "#"
+    return quote(link, safe="/:?#@!$&;,=+%~.-_")
+
+
+def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
+    if tag == "img" and attr == "src":
+        return value if _SAFE_IMAGE.match(value) else None  # own folder only
+    return value
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    # baselevel 3: the story's headings sit under the page's own h1 and h2 sections.
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+                             extension_configs={"toc": {"baselevel": 3}},
+                             output_format="html")
+
+
+def story_html(source: str) -> str:
+    md = _markdown()
+    md.reset()
+    rendered = md.convert(source)
+    return nh3.clean(
+        rendered,
+        tags=STORY_TAGS,
+        attributes=STORY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        attribute_filter=_keep_attribute,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def vi_date(day: date) -> str:
+    """'ngày 28 tháng 3 năm 2024', the form Vietnamese prose uses."""
+    return f"ngày {day.day} tháng {day.month} năm {day.year}"
+
+
+def vi_short_date(day: date) -> str:
+    """'28/03/2024', the form tables use."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def number(value: float) -> str:
+    """Vietnamese number: '.' groups thousands, ',' marks decimals; no trailing ',0'."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, frac = f"{value:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + ("," + frac if frac else "")
