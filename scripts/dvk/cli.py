@@ -146,6 +146,8 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
             target.write_text(item.markdown, encoding="utf-8")
+        elif item.data is not None:
+            target.write_bytes(item.data)
         else:
             shutil.copyfile(item.source, target)
     return 1 if result.errors else 0
