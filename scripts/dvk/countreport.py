@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from .render import inline, vi_short_date
 from .stats import CAMPAIGN_START, Statistics, Table
@@ -71,7 +72,8 @@ def as_xlsx(stats: Statistics) -> bytes:
     props.title, props.subject = TITLE, stats.window_text()
     props.created = props.modified = moment
     raw = io.BytesIO()
-    workbook.save(raw)
+    # Workbook.save would stamp `modified` with the clock; its writer, called directly, does not.
+    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
     return _fixed_zip_times(raw.getvalue())
 
 
