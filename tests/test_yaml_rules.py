@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from dvk.validate import load_schema
 from dvk.yamlread import YamlProblem, keep_text_where_schema_wants_it, parse
 
