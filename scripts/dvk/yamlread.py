@@ -91,7 +91,7 @@ class _Builder:
         self.count += 1
         line = node.start_mark.line + self.offset
         if self.count > MAX_NODES or depth > MAX_DEPTH:
-            raise YamlProblem("yaml.too_complex", line, path)
+            raise YamlProblem("yaml.too_complex", line, path[:1])  # the top-level key: deeper is noise
         self.parsed.lines.setdefault(path, line)
         if node.tag not in _STANDARD_TAGS:
             raise YamlProblem("yaml.tag", line, path, tag=node.tag)
