@@ -209,6 +209,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("date {value} is before {previous}, the date of an earlier step",
                "a later step cannot happen before an earlier one; correct the date"),
     },
+    "ref.self": {
+        "vi": ("điển hình không thể học tập chính mình", "hãy bỏ '{value}' khỏi learned_from"),
+        "en": ("an exemplar cannot learn from itself", "remove '{value}' from learned_from"),
+    },
     "ref.cycle": {
         "vi": ("học tập vòng tròn: {cycle}", "hãy bỏ '{value}' khỏi learned_from ở tệp này hoặc ở tệp kia"),
         "en": ("learning goes round in a circle: {cycle}",

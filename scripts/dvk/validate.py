@@ -73,18 +73,21 @@ def check_against_schema(doc: Document, schema_name: str, part: str | None = Non
     validator = _validator(schema_name, part)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (list(map(str, e.path)), e.validator))
     for error in errors:
-        for path, code, params in _explain(error):
+        for path, code, params in _explain(error, schema):
             doc.problem(code, path, **params)
 
 
-def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
+def _explain(error: ValidationError,
+             root: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
     path = tuple(error.absolute_path)
     kind, value, schema = error.validator, error.instance, error.schema
     shown = _show(value)
     if kind == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                sub = (schema.get("properties") or {}).get(name, {})
+                # A rule under `allOf` (collectives need a period) names the field, the root describes it.
+                owner = schema if "properties" in schema or path else root
+                sub = owner.get("properties", {}).get(name, {})
                 hint = sub.get("description", "")
                 yield (*path, name), "schema.required", {
                     "name": name, "hint": {"vi": f"({hint})" if hint else "", "en": ""}}
@@ -362,9 +365,7 @@ def check_references(docs: list[Document], known: dict[str, set[str]],
                 _check_ref(doc, (key, i), value, known[registry], code, where)
         for i, value in enumerate(_as_list(data.get("learned_from"))):
             if value == slug:
-                doc.problem("ref.exemplar", ("learned_from", i), value=value,
-                            suggestion={"vi": "một điển hình không học tập chính mình",
-                                        "en": "an exemplar cannot learn from itself"})
+                doc.problem("ref.self", ("learned_from", i), value=value)
             elif isinstance(value, str) and component.get(value, -1) == component.get(slug, -2):
                 cycle = " → ".join((slug, *_path_between(index, value, slug)))
                 doc.problem("ref.cycle", ("learned_from", i), value=value, cycle=cycle)
