@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
+from dvk.diagnostics import Severity
 from dvk.pages import Page, generate
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
@@ -31,7 +32,10 @@ def _project(config: MkDocsConfig) -> Project:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = check(_project(config))
     for diagnostic in result.diagnostics:
-        log.warning(diagnostic.render())
+        # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
+        # `dvk check --strict` is where warnings become errors.
+        level = logging.WARNING if diagnostic.severity is Severity.ERROR else logging.INFO
+        log.log(level, diagnostic.render())
     for line in left_out_lines(result):
         log.info(line)
     if result.catalog is None:
