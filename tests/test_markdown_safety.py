@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import STORY, TinyProject, collective, individual, run_dvk
 
 SCRIPT = "<script>alert('xss')</script>"

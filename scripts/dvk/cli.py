@@ -93,7 +93,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     if args.paths:
         only, ignored = select(project, args.paths)
         for path in ignored:
-            print(f"dvk: bỏ qua {path}: không nằm trong {project.exemplars_dir}", file=sys.stderr)
+            note = "bỏ qua {}: không nằm trong {}" if args.lang == "vi" else "ignoring {}: not under {}"
+            print("dvk: " + note.format(path, project.exemplars_dir), file=sys.stderr)
     result = check(project, only=only)
     if args.format == "json":
         print(report.as_json(result, args.lang))
