@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from dvk.project import CheckResult, Project, check
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from conftest import TinyProject, collective, exemplar_text, run_dvk
 from dvk.diagnostics import CATALOGUE
 from dvk.load import MAX_FILE_BYTES

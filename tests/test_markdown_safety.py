@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import STORY, TinyProject, collective, individual, run_dvk
 
 SCRIPT = "<script>alert('xss')</script>"

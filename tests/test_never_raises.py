@@ -14,12 +14,13 @@ import io
 from datetime import date
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from conftest import TinyProject, collective, exemplar_text
 from dvk.cli import main
 from dvk.load import read_exemplar
 from dvk.validate import check_exemplar
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 KEYS = ["title", "kind", "unit", "summary", "recognition", "period", "criteria", "steps", "photos",
         "media", "person", "consent", "learned_from", "contact", "draft", "<<", "? ", "&a", "*a"]

@@ -16,6 +16,7 @@ The rules, as the checker applies them:
 from __future__ import annotations
 
 import pytest
+
 from dvk.validate import load_schema
 from dvk.yamlread import YamlProblem, keep_text_where_schema_wants_it, parse
 

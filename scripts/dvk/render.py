@@ -37,6 +37,7 @@ STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "widt
                     "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 _SAFE_IMAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 URL_SCHEMES = {"http", "https", "mailto"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def inline(text: str) -> str:
@@ -113,6 +114,8 @@ class _Inspector(HTMLParser):
             return
         allowed = STORY_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
+            if name == "id" and tag in _HEADINGS:
+                continue  # the toc extension's own anchors, not the contributor's
             if name not in allowed:
                 self.found[StoryFinding("attribute", f"{tag} {name}")] = None
             elif tag == "a" and name == "href" and value and not _allowed_link(value):

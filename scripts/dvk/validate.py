@@ -90,7 +90,7 @@ def _explain(error: ValidationError,
                 sub = owner.get("properties", {}).get(name, {})
                 hint = sub.get("description", "")
                 yield (*path, name), "schema.required", {
-                    "name": name, "hint": {"vi": f"({hint})" if hint else "", "en": ""}}
+                    "name": name, "hint": {"vi": f" ({hint})" if hint else "", "en": ""}}
     elif kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         for name in sorted(set(value) - set(known)):
