@@ -17,13 +17,15 @@ from pathlib import Path
 
 from . import countreport, report
 from .pages import Page, generate
-from .project import CheckResult, Project, check
+from .project import CheckResult, Project, check, select
 from .render import vi_short_date
 from .stats import CAMPAIGN_END, CAMPAIGN_START, Statistics
 
 EXAMPLES = """\
 ví dụ:
   dvk check                     kiểm tra mọi tệp trong exemplars/
+  dvk check exemplars/kv-giao-long/ngoi-nha-nhan-ai.md
+                                chỉ kiểm tra tệp đã sửa (vẫn đối chiếu slug, learned_from với các tệp khác)
   dvk check --lang en           thông báo bằng tiếng Anh
   dvk build                     kiểm tra rồi dựng trang vào site/
   dvk serve                     xem trước tại http://127.0.0.1:8000, tự tải lại khi sửa
@@ -58,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (mặc định) hoặc json cho công cụ khác")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.add_argument("paths", nargs="*", type=Path, metavar="TỆP",
+                   help="chỉ kiểm tra các tệp hoặc thư mục này (mặc định: tất cả)")
 
     p = verbs.add_parser("build", help="kiểm tra rồi dựng trang web vào site/",
                          description="Kiểm tra, rồi dựng trang bằng MkDocs (chế độ nghiêm ngặt).")
@@ -114,7 +118,13 @@ def _print_check(result: CheckResult, lang: str, stream: object = sys.stdout) ->
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
-    result = check(project)
+    only = None
+    if args.paths:
+        only, ignored = select(project, args.paths)
+        for path in ignored:
+            note = "bỏ qua {}: không nằm trong {}" if args.lang == "vi" else "ignoring {}: not under {}"
+            print("dvk: " + note.format(path, project.exemplars_dir), file=sys.stderr)
+    result = check(project, only=only)
     if args.format == "json":
         print(report.as_json(result, args.lang))
     else:
