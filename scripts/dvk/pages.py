@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import browse, urls
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
@@ -52,7 +52,7 @@ SiteFile = Page | Asset
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return inline(value)
+    return Markup(inline(value))
 
 
 @cache
@@ -60,7 +60,9 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("dvk", "templates"),
         finalize=_finalize,
-        autoescape=False,  # escaping for Markdown is `_finalize`'s job, not HTML autoescape
+        # Escaping for Markdown is `_finalize`'s job; it returns Markup, so autoescape adds nothing
+        # to values, but it makes macros return Markup: a macro's output is not escaped twice.
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -118,10 +120,15 @@ class Site:
     def exemplar_pages(self) -> Iterator[SiteFile]:
         yield self.render("dien-hinh/index.md", "exemplars.md.j2",
                           exemplars=self.catalog.exemplars)
+        # previous and next within today's unit, in the order its page lists them
+        neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+                      for siblings in self.catalog.by_unit.values() for i, ex in enumerate(siblings)}
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
+            previous, following = neighbours[ex.slug]
             yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
                               current=self.registry.current_unit(ex.unit),
+                              commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
                               replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
             for photo in ex.photos:
                 yield Asset(urls.beside(path, photo.file), photo.source)
@@ -175,6 +182,7 @@ class Site:
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
 )
 
 
