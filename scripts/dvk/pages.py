@@ -52,7 +52,7 @@ SiteFile = Page | Asset
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return Markup(inline(value))
+    return inline(value)
 
 
 @cache
@@ -60,9 +60,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("dvk", "templates"),
         finalize=_finalize,
-        # Escaping for Markdown is `_finalize`'s job; it returns Markup, so autoescape adds nothing
-        # to values, but it makes macros return Markup: a macro's output is not escaped twice.
-        autoescape=True,
+        autoescape=False,  # escaping for Markdown is `_finalize`'s job, not HTML autoescape
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
