@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import browse, urls
 from .charts import bar_chart
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
@@ -113,10 +113,15 @@ class Site:
     def exemplar_pages(self) -> Iterator[SiteFile]:
         yield self.render("dien-hinh/index.md", "exemplars.md.j2",
                           exemplars=self.catalog.exemplars)
+        # previous and next within today's unit, in the order its page lists them
+        neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+                      for siblings in self.catalog.by_unit.values() for i, ex in enumerate(siblings)}
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
+            previous, following = neighbours[ex.slug]
             yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
                               current=self.registry.current_unit(ex.unit),
+                              commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
                               replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
             for photo in ex.photos:
                 yield Asset(urls.beside(path, photo.file), photo.source)
@@ -175,6 +180,7 @@ class Site:
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
     Site.statistics_pages,
+    browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
 )
 
 
