@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
+from dvk.diagnostics import Severity
 from dvk.pages import Page, generate
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
@@ -39,7 +40,10 @@ def _project(config: MkDocsConfig) -> Project:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = check(_project(config))
     for diagnostic in result.diagnostics:
-        log.log(logging.INFO if _preview else logging.WARNING, diagnostic.render())
+        # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
+        # `dvk check --strict` is where warnings become errors. A preview never stops.
+        stops = diagnostic.severity is Severity.ERROR and not _preview
+        log.log(logging.WARNING if stops else logging.INFO, diagnostic.render())
     for line in left_out_lines(result):
         log.info(line)
     if result.catalog is None:
@@ -51,6 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page):
             files.append(File.generated(config, item.path, content=item.markdown))
+        elif item.data is not None:
+            files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
     return files

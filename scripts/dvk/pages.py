@@ -20,19 +20,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import browse, urls
+from .charts import bar_chart
 from .collate import sort_key
-from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
+from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
-
-STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
-    1: "Xây dựng “điển hình”",
-    2: "Tuyên truyền, nhân rộng “điển hình”",
-    3: "Tổ chức học tập các “điển hình”",
-    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
-    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
-}
-TARGET_TOTAL, TARGET_DISTRICT, TARGET_COMMUNE = 100, 6, 94  # Plan 58, II.2.1
+from .stats import Statistics
 
 
 @dataclass(frozen=True)
@@ -44,7 +37,8 @@ class Page:
 @dataclass(frozen=True)
 class Asset:
     path: str  # docs-relative destination
-    source: Path
+    source: Path | None = None  # a file copied as it is ...
+    data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
 SiteFile = Page | Asset
@@ -119,10 +113,15 @@ class Site:
     def exemplar_pages(self) -> Iterator[SiteFile]:
         yield self.render("dien-hinh/index.md", "exemplars.md.j2",
                           exemplars=self.catalog.exemplars)
+        # previous and next within today's unit, in the order its page lists them
+        neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+                      for siblings in self.catalog.by_unit.values() for i, ex in enumerate(siblings)}
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
+            previous, following = neighbours[ex.slug]
             yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
                               current=self.registry.current_unit(ex.unit),
+                              commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
                               replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
             for photo in ex.photos:
                 yield Asset(urls.beside(path, photo.file), photo.source)
@@ -161,21 +160,27 @@ class Site:
                 yield self.render(url_of(entry.id), "listing.md.j2", entry=entry,
                                   exemplars=index.get(entry.id, []))
 
+    def statistics_pages(self) -> Iterator[SiteFile]:
+        """/thong-ke/: every count with its chart and table, and each table as CSV beside it."""
+        stats = Statistics(self.catalog)
+        tables = stats.page_tables()
+        yield self.render("thong-ke/index.md", "statistics.md.j2", stats=stats, tables=tables,
+                          chart=lambda table: Markup(bar_chart(table)),
+                          table_md=lambda table: Markup(table.markdown(
+                              lambda target: urls.relative("thong-ke/index.md", target))),
+                          csv_path=lambda table: urls.beside("thong-ke/index.md", f"{table.key}.csv"))
+        for table in tables:
+            yield Asset(urls.beside("thong-ke/index.md", f"{table.key}.csv"), data=table.csv())
+
     def progress(self) -> dict[str, int]:
-        levels = [self.registry.current_unit(e.unit).level for e in self.catalog.exemplars]
-        current = [u for u in self.registry.units.values() if u.is_current]
-        return {
-            "total": len(levels), "target_total": TARGET_TOTAL,
-            "district": levels.count("huyen"), "target_district": TARGET_DISTRICT,
-            "commune": levels.count("xa"), "target_commune": TARGET_COMMUNE,
-            "units": len(current),
-            "units_met": sum(1 for u in current if self.catalog.by_unit.get(u.id)),
-        }
+        return Statistics(self.catalog).progress()
 
 
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    Site.statistics_pages,
+    browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
 )
 
 

@@ -34,6 +34,24 @@ def commune(commune_id: str) -> str:
     return f"xa/{commune_id}/index.md"
 
 
+KIND_SLUGS = {"collective": "tap-the", "individual": "ca-nhan"}
+
+
+def kind(kind_id: str) -> str:
+    """A list by kind; its own section, so no exemplar slug can ever take its URL."""
+    return f"loai/{KIND_SLUGS[kind_id]}/index.md"
+
+
+def served(page: str) -> str:
+    """The HTML file a source becomes: what a link must name to work from a folder (file://)."""
+    return page.removesuffix(".md") + ".html"
+
+
+def directory(page: str) -> str:
+    """The clean URL of a page, site-relative: `don-vi/x/index.md` → `don-vi/x/`."""
+    return posixpath.dirname(page) + "/"
+
+
 def beside(page: str, name: str) -> str:
     """A file that sits next to a page, such as an exemplar's photo."""
     return posixpath.join(posixpath.dirname(page), name)
