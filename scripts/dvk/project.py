@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity, sort_key
+from .filecache import checked_documents
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
-from .validate import IndexEntry, check_against_schema, check_exemplar, check_references, suggest
+from .validate import IndexEntry, check_against_schema, check_references, suggest
 
 REGISTRY_PARTS = {"units.yml": "units", "categories.yml": "categories",
                   "groups.yml": "entries", "fields.yml": "entries"}
@@ -84,9 +85,7 @@ def check(project: Project, today: date | None = None,
     named, others = paths, []
     if only is not None:
         named, others = _split(paths, only, project.root)
-    docs = [read_exemplar(path, project.root) for path in named]
-    for doc in docs:
-        check_exemplar(doc, today)
+    docs = checked_documents(project.root, named, today)
     if registry is None:
         return CheckResult(registry_docs, docs, None)
     known = {"units": set(registry.units), "categories": set(registry.categories),
