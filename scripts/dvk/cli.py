@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from . import report
 from .pages import Page, generate
 from .project import CheckResult, Project, check
@@ -141,14 +143,33 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog):
+    for item in generate(result.catalog, site_url=_site_url(project)):
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
             target.write_text(item.markdown, encoding="utf-8")
+        elif item.data is not None:
+            target.write_bytes(item.data)
         else:
             shutil.copyfile(item.source, target)
     return 1 if result.errors else 0
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its `!!python/name:` and `!ENV` tags are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def _site_url(project: Project) -> str | None:
+    """The site's public address from mkdocs.yml, as the feeds' absolute links need it."""
+    try:
+        config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return None  # no address, no feeds; `dvk build` reports a broken mkdocs.yml itself
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url else None
 
 
 VERBS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve,

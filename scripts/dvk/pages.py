@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import feeds, opendata, storydesk, urls
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
@@ -42,8 +42,11 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
+    """A file of the site that is not a page: copied from `source`, or generated `data`."""
+
     path: str  # docs-relative destination
-    source: Path
+    source: Path | None = None
+    data: bytes | None = None
 
 
 SiteFile = Page | Asset
@@ -89,18 +92,27 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None = None) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
+        self.site_url = site_url  # feeds and open data need absolute links; None: no feeds
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
             return Markup(urls.relative(path, target))
 
+        # A page with feeds of its own names them in its front matter, for the head's links.
+        # (The site-wide feeds are in every page's head already: the home page names none.)
+        feed_folder = urls.beside(path, "") if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story, **context)
+            unit_of=self.unit_of, story=self.story,
+            front_matter=partial(front_matter, feeds=feed_folder or None), **context)
         return Page(path, markdown)
+
+    @cached_property
+    def feed_pages(self) -> set[str]:
+        return feeds.feed_pages(self)
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
@@ -175,9 +187,10 @@ class Site:
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
 )
 
 
-def generate(catalog: Catalog) -> list[SiteFile]:
-    site = Site(catalog)
+def generate(catalog: Catalog, site_url: str | None = None) -> list[SiteFile]:
+    site = Site(catalog, site_url)
     return [file for family in FAMILIES for file in family(site)]
