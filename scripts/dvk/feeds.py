@@ -113,27 +113,28 @@ def atom(site: Site, feed: Feed, site_url: str) -> bytes:
     _, atom_path = urls.feeds(feed.page)
     entries = newest_first(feed.exemplars)
     updated = entries[0].recognition.date if entries else PLAN_DATE
-    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "vi"})
-    _sub(root, f"{{{ATOM}}}title", feed.title)
-    _sub(root, f"{{{ATOM}}}subtitle", feed.description)
-    _sub(root, f"{{{ATOM}}}id", urls.absolute(site_url, feed.page))
-    _sub(root, f"{{{ATOM}}}link", rel="alternate", type="text/html",
+    # Atom as the default namespace, written out: ElementTree would prefix every tag otherwise.
+    root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
+    _sub(root, "title", feed.title)
+    _sub(root, "subtitle", feed.description)
+    _sub(root, "id", urls.absolute(site_url, feed.page))
+    _sub(root, "link", rel="alternate", type="text/html",
          href=urls.absolute(site_url, feed.page))
-    _sub(root, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
+    _sub(root, "link", rel="self", type="application/atom+xml",
          href=urls.absolute(site_url, atom_path))
-    _sub(root, f"{{{ATOM}}}updated", _moment(updated).isoformat())
-    _sub(_sub(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", AUTHOR)
+    _sub(root, "updated", _moment(updated).isoformat())
+    _sub(_sub(root, "author"), "name", AUTHOR)
     for ex in entries:
         link = urls.absolute(site_url, urls.exemplar(ex.slug))
-        entry = _sub(root, f"{{{ATOM}}}entry")
-        _sub(entry, f"{{{ATOM}}}title", ex.title)
-        _sub(entry, f"{{{ATOM}}}id", link)
-        _sub(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=link)
-        _sub(entry, f"{{{ATOM}}}published", _moment(ex.recognition.date).isoformat())
-        _sub(entry, f"{{{ATOM}}}updated", _moment(ex.recognition.date).isoformat())
-        _sub(entry, f"{{{ATOM}}}summary", _describe(site, ex))
+        entry = _sub(root, "entry")
+        _sub(entry, "title", ex.title)
+        _sub(entry, "id", link)
+        _sub(entry, "link", rel="alternate", type="text/html", href=link)
+        _sub(entry, "published", _moment(ex.recognition.date).isoformat())
+        _sub(entry, "updated", _moment(ex.recognition.date).isoformat())
+        _sub(entry, "summary", _describe(site, ex))
         for category in ex.categories:
-            _sub(entry, f"{{{ATOM}}}category", term=category,
+            _sub(entry, "category", term=category,
                  label=site.registry.categories[category].title)
     return _serialise(root)
 
