@@ -195,6 +195,8 @@ def test_without_javascript_the_desk_is_the_whole_table_not_yet_aired_first(
         assert row["data-unit"] == catalog.registry.current_unit(ex.unit).id
         assert row["data-kind"] == ex.kind
         assert ex.summary in row.get_text()
+        for target in [a["href"] for a in row.select("a[href^='..']")] + [i["src"] for i in row.select("img")]:
+            assert (sample_site / "bien-tap" / target).resolve().exists(), target
     # The filters need the script: hidden until it runs, which announces the count.
     assert desk.select_one("form#dvk-desk-filters").has_attr("hidden")
     assert desk.select_one("#dvk-desk-status")["aria-live"] == "polite"

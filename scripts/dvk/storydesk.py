@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from . import urls
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, Exemplar
@@ -40,8 +42,10 @@ def desk_pages(site: Site) -> Iterator[SiteFile]:
     units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: sort_key(u.name))
     yield site.render(urls.desk(), "desk.md.j2", rows=rows, units=units,
                       categories=list(registry.categories.values()), levels=LEVEL_NAMES,
-                      kinds=KIND_NAMES, link=lambda target: urls.link(urls.desk(), target),
-                      tel=lambda phone: re.sub(r"[^0-9+]", "", phone), feeds=bool(site.site_url),
+                      kinds=KIND_NAMES, feeds=bool(site.site_url),
+                      # Raw HTML: links MkDocs will not rewrite, and phone numbers as dialled.
+                      link=lambda target: Markup(urls.link(urls.desk(), target)),
+                      tel=lambda phone: Markup(re.sub(r"[^0-9+]", "", phone)),
                       aired=sum(1 for e in rows if e.last_airing))
 
 
