@@ -4,7 +4,8 @@ This is the product's core output. It knows nothing about MkDocs: the hook hands
 to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.
 
 Templates (templates/*.md.j2) print every value escaped for Markdown and HTML unless the value
-is `Markup` — our own links and the sanitised story — so forgetting a filter is safe.
+is `Markup` — our own links and the sanitised story — so forgetting a filter is safe. A macro's
+output is already escaped inside, so its call takes `| safe`.
 """
 
 from __future__ import annotations
