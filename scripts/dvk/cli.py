@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+import yaml
+
 from . import countreport, report
 from .pages import Page, generate
 from .project import CheckResult, Project, check, select
@@ -180,7 +182,7 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog):
+    for item in generate(result.catalog, site_url=_site_url(project)):
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
@@ -233,6 +235,23 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
         return 1
     print(f"Đã ghi báo cáo vào {args.output}.", file=sys.stderr)
     return 0
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its `!!python/name:` and `!ENV` tags are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def _site_url(project: Project) -> str | None:
+    """The site's public address from mkdocs.yml, as the feeds' absolute links need it."""
+    try:
+        config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return None  # no address, no feeds; `dvk build` reports a broken mkdocs.yml itself
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url else None
 
 
 VERBS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve,

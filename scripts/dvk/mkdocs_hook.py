@@ -49,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog):
+    for item in generate(result.catalog, site_url=config.site_url):
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")

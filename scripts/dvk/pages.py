@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import browse, urls
+from . import browse, feeds, opendata, storydesk, urls
 from .charts import bar_chart
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
@@ -36,6 +36,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
+    """A file of the site that is not a page: copied from `source`, or generated `data`."""
+
     path: str  # docs-relative destination
     source: Path | None = None  # a file copied as it is ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
@@ -84,18 +86,27 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None = None) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
+        self.site_url = site_url  # feeds and open data need absolute links; None: no feeds
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
             return Markup(urls.relative(path, target))
 
+        # A page with feeds of its own names them in its front matter, for the head's links.
+        # (The site-wide feeds are in every page's head already: the home page names none.)
+        feed_folder = urls.beside(path, "") if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story, **context)
+            unit_of=self.unit_of, story=self.story,
+            front_matter=partial(front_matter, feeds=feed_folder or None), **context)
         return Page(path, markdown)
+
+    @cached_property
+    def feed_pages(self) -> set[str]:
+        return feeds.feed_pages(self)
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
@@ -181,9 +192,10 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
     Site.statistics_pages,
     browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
+    storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
 )
 
 
-def generate(catalog: Catalog) -> list[SiteFile]:
-    site = Site(catalog)
+def generate(catalog: Catalog, site_url: str | None = None) -> list[SiteFile]:
+    site = Site(catalog, site_url)
     return [file for family in FAMILIES for file in family(site)]
