@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from . import progress
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
@@ -77,7 +78,8 @@ class CheckResult:
 def check(project: Project, today: date | None = None) -> CheckResult:
     today = today or date.today()
     registry_docs, registry = load_registry(project)
-    docs = [read_exemplar(path, project.root) for path in exemplar_paths(project.exemplars_dir)]
+    docs = [read_exemplar(path, project.root)
+            for path in progress.over(exemplar_paths(project.exemplars_dir), "Đọc tệp điển hình")]
     for doc in docs:
         check_exemplar(doc, today)
     if registry is None:
