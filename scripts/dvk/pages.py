@@ -179,6 +179,11 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
 )
 
 
+from .fieldref import field_reference_pages  # noqa: E402  (it needs Site, defined above)
+
+FAMILIES += (field_reference_pages,)
+
+
 def generate(catalog: Catalog) -> list[SiteFile]:
     site = Site(catalog)
     return [file for family in FAMILIES for file in family(site)]

@@ -136,7 +136,7 @@ def render(new: NewExemplar, registry: Registry) -> str:
     for name in ORDER:
         if KIND_ONLY.get(name, new.kind) != new.kind and name not in values:
             continue
-        sub = _resolve(schema, schema["properties"][name])
+        sub = resolve(schema, schema["properties"][name])
         lines.append("")
         lines.append(f"# {sub['description']}{_registry_note(name, registry)}")
         lines.extend(_field(name, sub, values.get(name), name in needed, schema, 0))
@@ -162,12 +162,12 @@ def _field(name: str, sub: dict[str, Any], value: Any, needed: bool, root: dict[
     kind = sub.get("type")
     if kind == "object" and "properties" in sub:
         if value is None and not needed:
-            yield from (f"{pad}# {line}" for line in _example_block(name, sub, root))
+            yield from (f"{pad}# {line}" for line in example_block(name, sub, root))
             return
         yield f"{pad}{name}:"
         yield from _members(sub, value or {}, root, depth + 1)
-    elif kind == "array" and "properties" in _resolve(root, sub["items"]):
-        item = _resolve(root, sub["items"])
+    elif kind == "array" and "properties" in resolve(root, sub["items"]):
+        item = resolve(root, sub["items"])
         if value:
             yield f"{pad}{name}:"
             for entry in value:
@@ -177,7 +177,7 @@ def _field(name: str, sub: dict[str, Any], value: Any, needed: bool, root: dict[
             yield from _list_item(item, {}, root, depth + 1)
         else:
             yield f"{pad}# ví dụ:"
-            yield from (f"{pad}#   {line}" for line in _example_block("", item, root, item=True))
+            yield from (f"{pad}#   {line}" for line in example_block("", item, root, item=True))
             yield f"{pad}{name}: []"
     elif kind == "array":
         shown = ", ".join(map(str, value or ()))
@@ -194,7 +194,7 @@ def _members(sub: dict[str, Any], value: Mapping[str, Any], root: dict[str, Any]
              depth: int) -> Iterator[str]:
     needed = set(sub.get("required", ()))
     for key, child in sub["properties"].items():
-        child = _resolve(root, child)
+        child = resolve(root, child)
         yield f"{'  ' * depth}# {child['description']}"
         yield from _field(key, child, value.get(key), key in needed, root, depth)
 
@@ -207,25 +207,25 @@ def _list_item(item: dict[str, Any], value: Mapping[str, Any], root: dict[str, A
     for key, child in item["properties"].items():
         if key not in value and key not in needed:
             continue
-        child = _resolve(root, child)
+        child = resolve(root, child)
         lead, dash = "  " * depth + dash, "  "
         line = f"{lead}{key}: {yaml_scalar(value.get(key))}".rstrip()
         yield line if key in value else f"{line}  # {child['description']}"
 
 
-def _example_block(name: str, sub: dict[str, Any], root: dict[str, Any], item: bool = False) -> list[str]:
+def example_block(name: str, sub: dict[str, Any], root: dict[str, Any], item: bool = False) -> list[str]:
     lines = [] if item else [f"{name}:"]
     for i, (key, child) in enumerate(sub["properties"].items()):
-        text = f"{key}: {yaml_scalar(_first_example(_resolve(root, child), root))}"
+        text = f"{key}: {yaml_scalar(_first_example(resolve(root, child), root))}"
         lines.append(("- " if i == 0 else "  ") + text if item else f"  {text}")
     return lines
 
 
 def _first_example(sub: dict[str, Any], root: dict[str, Any]) -> Any:
-    return (sub.get("examples") or _resolve(root, sub).get("examples") or [""])[0]
+    return (sub.get("examples") or resolve(root, sub).get("examples") or [""])[0]
 
 
-def _resolve(root: dict[str, Any], sub: dict[str, Any]) -> dict[str, Any]:
+def resolve(root: dict[str, Any], sub: dict[str, Any]) -> dict[str, Any]:
     """A property with its `$ref` target merged under it (its own description wins)."""
     if "$ref" not in sub:
         return sub

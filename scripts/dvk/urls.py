@@ -34,6 +34,10 @@ def commune(commune_id: str) -> str:
     return f"xa/{commune_id}/index.md"
 
 
+def field_reference() -> str:
+    return "dong-gop/truong-du-lieu/index.md"
+
+
 def beside(page: str, name: str) -> str:
     """A file that sits next to a page, such as an exemplar's photo."""
     return posixpath.join(posixpath.dirname(page), name)
