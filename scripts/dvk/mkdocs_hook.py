@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from dvk.diagnostics import Severity
 from dvk.pages import Page, generate
+from dvk.progress import Progress
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
 
@@ -59,7 +60,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+    global _pages
+    _pages = Progress("Dựng trang", len(files.documentation_pages()))
     return files
+
+
+_pages: Progress | None = None
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    if _pages is not None:
+        _pages.step()
+    return output
 
 
 def _pin_build_date(result: CheckResult) -> None:

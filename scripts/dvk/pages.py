@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import browse, feeds, opendata, storydesk, urls
+from . import browse, feeds, fieldref, opendata, storydesk, urls
 from .charts import bar_chart
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
@@ -193,6 +193,7 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.statistics_pages,
     browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
     storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
+    fieldref.field_reference_pages,
 )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from . import progress
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
@@ -84,7 +85,7 @@ def check(project: Project, today: date | None = None,
     named, others = paths, []
     if only is not None:
         named, others = _split(paths, only, project.root)
-    docs = [read_exemplar(path, project.root) for path in named]
+    docs = [read_exemplar(path, project.root) for path in progress.over(named, "Đọc tệp điển hình")]
     for doc in docs:
         check_exemplar(doc, today)
     if registry is None:

@@ -91,6 +91,10 @@ def link(from_page: str, to: str) -> str:
     return address(relative(from_page, to)) or "./"
 
 
+def field_reference() -> str:
+    return "dong-gop/truong-du-lieu/index.md"
+
+
 def beside(page: str, name: str) -> str:
     """A file that sits next to a page, such as an exemplar's photo."""
     return posixpath.join(posixpath.dirname(page), name)
