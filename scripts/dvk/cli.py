@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import report
+from .media import make
 from .pages import Page, generate
 from .project import CheckResult, Project, check
 
@@ -141,7 +142,9 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog):
+    made, tally = make(generate(result.catalog), project.cache_dir)
+    print(tally.line(args.lang), file=sys.stderr)
+    for item in made:
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
+from dvk.media import make
 from dvk.pages import Page, generate
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
@@ -37,7 +38,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog):
+    made, tally = make(generate(result.catalog), _project(config).cache_dir)
+    log.info("dvk: %s", tally.line())
+    for item in made:
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")

@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .diagnostics import Severity
 from .load import Document
+from .photos import check_photo_file
 from .slugs import slugify
 from .yamlread import keep_text_where_schema_wants_it
 
@@ -202,6 +203,8 @@ def check_exemplar(doc: Document, today: date) -> None:
         name = photo.get("file") if isinstance(photo, dict) else None
         if isinstance(name, str) and SAFE_FILE.match(name) and not (doc.path.parent / name).is_file():
             doc.problem("photo.missing", ("photos", i, "file"), value=name)
+        elif isinstance(name, str) and SAFE_FILE.match(name):
+            check_photo_file(doc, ("photos", i, "file"), doc.path.parent / name)
 
 
 SAFE_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
