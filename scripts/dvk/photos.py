@@ -18,6 +18,8 @@ import io
 import json
 import math
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,17 +129,13 @@ def _decode(im: Image.Image) -> None:
     im.load()
 
 
-class _bomb_guard:  # noqa: N801 — used as a context manager, named like one
+@contextmanager
+def _bomb_guard() -> Iterator[None]:
     """Pillow's bomb check raises above 2× its limit and only warns above 1×: make both errors."""
-
-    def __enter__(self) -> None:
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-        self._warnings = warnings.catch_warnings()
-        self._warnings.__enter__()
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-
-    def __exit__(self, *exc: object) -> None:
-        self._warnings.__exit__(*exc)
+        yield
 
 
 def _megabytes(size: int) -> str:
