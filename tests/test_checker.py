@@ -86,7 +86,7 @@ def test_a_short_story_is_an_error(project: TinyProject) -> None:
 
 def test_a_number_written_as_text_is_reported_where_it_is(project: TinyProject) -> None:
     data = collective(criteria=[{"name": "Số căn", "target": "mười", "result": 12, "measure": "căn"}])
-    path, line, field, code = only_problem(project, data)
+    _, line, field, code = only_problem(project, data)
     assert (field, code) == ("criteria[1].target", "schema.type")
     assert line is not None
 

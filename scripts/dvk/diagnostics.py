@@ -86,8 +86,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
     },
     "schema.required": {
-        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:' {hint}"),
-        "en": ("required field '{name}' is missing", "add '{name}:' {hint}"),
+        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),
+        "en": ("required field '{name}' is missing", "add '{name}:'{hint}"),
     },
     "schema.unknown": {
         "vi": ("trường '{name}' không có trong mẫu", "{suggestion}"),

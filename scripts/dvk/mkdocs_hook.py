@@ -23,6 +23,14 @@ from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
 
 log = logging.getLogger("mkdocs.hooks.dvk")
+# In a build, a checker message is a warning, so strict mode stops the build; in a preview it is
+# shown without stopping, so a contributor still sees the rest of the site while fixing a file.
+_preview = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview
+    _preview = command == "serve"
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -32,7 +40,7 @@ def _project(config: MkDocsConfig) -> Project:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = check(_project(config))
     for diagnostic in result.diagnostics:
-        log.warning(diagnostic.render())
+        log.log(logging.INFO if _preview else logging.WARNING, diagnostic.render())
     for line in left_out_lines(result):
         log.info(line)
     if result.catalog is None:

@@ -83,7 +83,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
                 sub = (schema.get("properties") or {}).get(name, {})
                 hint = sub.get("description", "")
                 yield (*path, name), "schema.required", {
-                    "name": name, "hint": {"vi": f"({hint})" if hint else "", "en": ""}}
+                    "name": name, "hint": {"vi": f" ({hint})" if hint else "", "en": ""}}
     elif kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         for name in sorted(set(value) - set(known)):
