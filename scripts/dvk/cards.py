@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import textwrap
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -80,16 +79,22 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def _fit_title(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest size at which the title fits in four lines; past that, shortened with '…'."""
-    for size in (68, 60, 54, 48, 42):
+def _fit_title(text: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the title fits the box; past that, shortened with '…'."""
+    for size in (68, 60, 54, 48, 42, 36):
         font = _font("Bold", size)
         lines = _wrap(text, font, width)
-        if len(lines) <= 4 and all(font.getlength(line) <= width for line in lines):
+        if len(lines) * _leading(font) <= height and all(font.getlength(line) <= width for line in lines):
             return font, lines
-    lines = _wrap(text, font, width)[:4]
-    lines[-1] = textwrap.shorten(lines[-1] + " …", width=max(8, len(lines[-1])), placeholder=" …")
+    lines = _wrap(text, font, width)[:max(1, height // _leading(font))]
+    while lines[-1] and font.getlength(lines[-1] + " …") > width:
+        lines[-1] = lines[-1][:-1]
+    lines[-1] = lines[-1].rstrip() + " …"
     return font, lines
+
+
+def _leading(font: ImageFont.FreeTypeFont) -> int:
+    return round(font.size * 1.22)
 
 
 def draw(card: Card, target: Path) -> None:
@@ -111,15 +116,14 @@ def draw(card: Card, target: Path) -> None:
     for line in _wrap(drawable(CAMPAIGN, "Bold"), kicker, width):
         pen.text((MARGIN, y), line, font=kicker, fill=RED)
         y += 36
-    font, lines = _fit_title(drawable(card.title, "Bold"), width)
-    y += 28
-    for line in lines:
-        pen.text((MARGIN, y), line, font=font, fill=INK)
-        y += round(font.size * 1.22)
     unit_font = _font("Regular", 32)
     unit_lines = _wrap(drawable(card.unit, "Regular"), unit_font, width)[:2]
-    y = SIZE[1] - 56 - 44 * len(unit_lines)  # the unit sits at the foot, under the title
-    for line in unit_lines:
-        pen.text((MARGIN, y), line, font=unit_font, fill=MUTED)
-        y += 44
+    unit_top = SIZE[1] - 56 - 44 * len(unit_lines)  # the unit sits at the foot, under the title
+    y += 28
+    font, lines = _fit_title(drawable(card.title, "Bold"), width, unit_top - 24 - y)
+    for line in lines:
+        pen.text((MARGIN, y), line, font=font, fill=INK)
+        y += _leading(font)
+    for i, line in enumerate(unit_lines):
+        pen.text((MARGIN, unit_top + 44 * i), line, font=unit_font, fill=MUTED)
     canvas.save(target, "PNG", optimize=True)
