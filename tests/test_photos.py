@@ -245,3 +245,10 @@ def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path,
 
 def test_a_character_the_font_lacks_is_left_out_not_drawn_as_a_box() -> None:
     assert cards.drawable("Nhà 🏠 nhân ái 愛", "Bold") == "Nhà nhân ái"
+
+
+def test_the_benchmark_counts_a_cold_and_a_warm_run() -> None:
+    from dvk.bench_photos import run
+    figures = run(count=2, workers=1)
+    assert (figures.cold_processed, figures.warm_processed) == (2, 0)
+    assert "photos/s" in "\n".join(figures.lines())
