@@ -1,4 +1,4 @@
-"""The `dvk` command: check, build, serve, export-markdown.
+"""The `dvk` command: check, build, serve, export-markdown, report.
 
 Works the same on Windows (`.venv\\Scripts\\dvk build`) as under `make`. Whatever a contributor
 writes, the answer is a message and an exit code, never a traceback.
@@ -12,12 +12,15 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
-from . import report
+from . import countreport, report
 from .media import make
 from .pages import Page, generate
 from .project import CheckResult, Project, check
+from .render import vi_short_date
+from .stats import CAMPAIGN_END, CAMPAIGN_START, Statistics
 
 EXAMPLES = """\
 ví dụ:
@@ -26,6 +29,18 @@ ví dụ:
   dvk build                     kiểm tra rồi dựng trang vào site/
   dvk serve                     xem trước tại http://127.0.0.1:8000, tự tải lại khi sửa
   dvk export-markdown out/      ghi cây Markdown thuần (content/ + trang sinh tự động)
+  dvk report --from 2024-01-01 --to 2024-12-31    báo cáo sơ kết năm 2024 (Markdown)
+"""
+REPORT_EXAMPLES = """\
+Số liệu tính theo ngày của quyết định công nhận; đề nghị, lên sóng và các bước tính đến
+ngày --to. Vì vậy báo cáo năm 2024 chạy lúc nào cũng ra cùng một kết quả.
+Ngày viết YYYY-MM-DD (2024-12-31) hoặc DD/MM/YYYY (31/12/2024).
+
+ví dụ:
+  dvk report --from 2024-01-01 --to 2024-12-31                 sơ kết năm 2024, in ra màn hình
+  dvk report --from 2024-01-01 --to 2024-12-31 --output so-ket-2024.md
+  dvk report --to 2025-12-31 --format xlsx --output tong-ket.xlsx   tổng kết, tệp Excel
+  dvk report --from 01/01/2025 --to 31/12/2025 --format csv --output 2025.csv
 """
 
 
@@ -57,6 +72,20 @@ def _parser() -> argparse.ArgumentParser:
                          description="Ghi content/ cùng các trang sinh tự động vào THƯ_MỤC, "
                                      "để dựng bằng công cụ không chạy hook của MkDocs.")
     p.add_argument("directory", type=Path, metavar="THƯ_MỤC")
+
+    p = verbs.add_parser("report", help="báo cáo số lượng điển hình theo đơn vị",
+                         description="Báo cáo số điển hình của từng đơn vị (công nhận, theo loại, theo "
+                                     "nội dung thi đua, đề nghị cấp trên, lên chuyên mục “Dân vận khéo”) "
+                                     "trong một khoảng thời gian, so với chỉ tiêu của Kế hoạch 58-KH/BDVHU.",
+                         epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--from", dest="start", metavar="NGÀY", default=CAMPAIGN_START.isoformat(),
+                   help=f"từ ngày công nhận (mặc định {vi_short_date(CAMPAIGN_START)}, ngày ban hành kế hoạch)")
+    p.add_argument("--to", dest="end", metavar="NGÀY", default=CAMPAIGN_END.isoformat(),
+                   help=f"đến ngày công nhận, tính cả ngày này (mặc định {vi_short_date(CAMPAIGN_END)})")
+    p.add_argument("--format", choices=tuple(countreport.FORMATS), default="markdown",
+                   help="markdown (mặc định, để in), csv hoặc xlsx (Excel)")
+    p.add_argument("--output", type=Path, metavar="TỆP", default=None,
+                   help="ghi vào TỆP thay vì in ra màn hình (bắt buộc với xlsx khi in ra màn hình)")
     return parser
 
 
@@ -149,13 +178,58 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
             target.write_text(item.markdown, encoding="utf-8")
+        elif item.data is not None:
+            target.write_bytes(item.data)
         else:
             shutil.copyfile(item.source, target)
     return 1 if result.errors else 0
 
 
+def _day(text: str, option: str) -> date | None:
+    """A date as the Board writes it, ISO or Vietnamese; None (after a message) when it is not one."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    print(f"dvk report: {option} “{text}” không phải một ngày có thật — viết YYYY-MM-DD "
+          "(ví dụ 2024-12-31) hoặc DD/MM/YYYY (ví dụ 31/12/2024).", file=sys.stderr)
+    return None
+
+
+def cmd_report(project: Project, args: argparse.Namespace) -> int:
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start is None or end is None:
+        return 2
+    if start > end:
+        print(f"dvk report: --from ({vi_short_date(start)}) sau --to ({vi_short_date(end)}); "
+              "hãy đổi lại cho đúng thứ tự.", file=sys.stderr)
+        return 2
+    if args.output is None and args.format == "xlsx" and sys.stdout.isatty():
+        print("dvk report: tệp Excel không in ra màn hình được; thêm --output TỆP.xlsx.", file=sys.stderr)
+        return 2
+    result = check(project)
+    if result.errors:
+        _print_check(result, args.lang, sys.stderr)  # the report counts what is published
+    if result.catalog is None:
+        return 1
+    data = countreport.FORMATS[args.format](Statistics(result.catalog, start, end))
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        args.output.write_bytes(data)
+    except OSError as exc:
+        print(f"dvk report: không ghi được {args.output}: {exc.strerror}.", file=sys.stderr)
+        return 1
+    print(f"Đã ghi báo cáo vào {args.output}.", file=sys.stderr)
+    return 0
+
+
 VERBS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve,
-         "export-markdown": cmd_export_markdown}
+         "export-markdown": cmd_export_markdown, "report": cmd_report}
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     jobs: dict[tuple[str, str], _Job] = {}
     resolved: list[SiteFile] = []
     for item in files:
-        if not isinstance(item, Asset) or isinstance(item.source, Path):
+        if not isinstance(item, Asset) or item.source is None or isinstance(item.source, Path):
             resolved.append(item)
             continue
         job, name = _job_for(item.source)

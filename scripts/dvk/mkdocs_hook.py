@@ -54,6 +54,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page):
             files.append(File.generated(config, item.path, content=item.markdown))
+        elif item.data is not None:
+            files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
     return files

@@ -20,6 +20,13 @@ Level = Literal["huyen", "xa"]
 
 KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân"}
 LEVEL_NAMES = {"huyen": "Cấp huyện", "xa": "Cấp xã"}
+STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
+    1: "Xây dựng “điển hình”",
+    2: "Tuyên truyền, nhân rộng “điển hình”",
+    3: "Tổ chức học tập các “điển hình”",
+    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
+    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
+}
 COLUMN = "dân vận khéo"  # an airing on this programme marks an exemplar as aired
 
 

@@ -4,7 +4,8 @@ This is the product's core output. It knows nothing about MkDocs: the hook hands
 to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.
 
 Templates (templates/*.md.j2) print every value escaped for Markdown and HTML unless the value
-is `Markup` — our own links and the sanitised story — so forgetting a filter is safe.
+is `Markup` — our own links and the sanitised story — so forgetting a filter is safe. A macro's
+output is already escaped inside, so its call takes `| safe`.
 """
 
 from __future__ import annotations
@@ -22,19 +23,12 @@ from markupsafe import Markup
 from . import photos, urls
 from .cards import FILE_NAME as CARD_FILE
 from .cards import Card
+from .charts import bar_chart
 from .collate import sort_key
-from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
+from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
 from .photos import PhotoFile
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
-
-STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
-    1: "Xây dựng “điển hình”",
-    2: "Tuyên truyền, nhân rộng “điển hình”",
-    3: "Tổ chức học tập các “điển hình”",
-    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
-    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
-}
-TARGET_TOTAL, TARGET_DISTRICT, TARGET_COMMUNE = 100, 6, 94  # Plan 58, II.2.1
+from .stats import Statistics
 
 
 @dataclass(frozen=True)
@@ -46,7 +40,8 @@ class Page:
 @dataclass(frozen=True)
 class Asset:
     path: str  # docs-relative destination
-    source: Path | PhotoFile | Card  # a file copied, or one `media.make` makes (and caches)
+    source: Path | PhotoFile | Card | None = None  # a file copied, or one `media.make` makes ...
+    data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
 SiteFile = Page | Asset
@@ -183,21 +178,26 @@ class Site:
                                   exemplars=index.get(entry.id, []), image=image)
                 yield card
 
+    def statistics_pages(self) -> Iterator[SiteFile]:
+        """/thong-ke/: every count with its chart and table, and each table as CSV beside it."""
+        stats = Statistics(self.catalog)
+        tables = stats.page_tables()
+        yield self.render("thong-ke/index.md", "statistics.md.j2", stats=stats, tables=tables,
+                          chart=lambda table: Markup(bar_chart(table)),
+                          table_md=lambda table: Markup(table.markdown(
+                              lambda target: urls.relative("thong-ke/index.md", target))),
+                          csv_path=lambda table: urls.beside("thong-ke/index.md", f"{table.key}.csv"))
+        for table in tables:
+            yield Asset(urls.beside("thong-ke/index.md", f"{table.key}.csv"), data=table.csv())
+
     def progress(self) -> dict[str, int]:
-        levels = [self.registry.current_unit(e.unit).level for e in self.catalog.exemplars]
-        current = [u for u in self.registry.units.values() if u.is_current]
-        return {
-            "total": len(levels), "target_total": TARGET_TOTAL,
-            "district": levels.count("huyen"), "target_district": TARGET_DISTRICT,
-            "commune": levels.count("xa"), "target_commune": TARGET_COMMUNE,
-            "units": len(current),
-            "units_met": sum(1 for u in current if self.catalog.by_unit.get(u.id)),
-        }
+        return Statistics(self.catalog).progress()
 
 
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    Site.statistics_pages,
 )
 
 
