@@ -52,7 +52,7 @@ def made(project: TinyProject) -> tuple[dict[str, Path], media.Tally]:
     result = project.check()
     assert result.catalog is not None
     files, tally = media.make(generate(result.catalog), project.root / ".cache", workers=1)
-    return {f.path: f.source for f in files if isinstance(f, Asset)}, tally
+    return {f.path: f.source for f in files if isinstance(f, Asset) and isinstance(f.source, Path)}, tally
 
 
 # --- what reaches the site ------------------------------------------------------------------
