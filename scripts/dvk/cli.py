@@ -20,6 +20,7 @@ import yaml
 from . import countreport, issueform, report, scaffold
 from .diagnostics import Severity
 from .model import Registry
+from .media import make
 from .pages import Page, generate
 from .project import CheckResult, Project, check, load_registry, select
 from .render import vi_short_date
@@ -274,7 +275,9 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog, site_url=_site_url(project)):
+    made, tally = make(generate(result.catalog, site_url=_site_url(project)), project.cache_dir)
+    print(tally.line(args.lang), file=sys.stderr)
+    for item in made:
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):

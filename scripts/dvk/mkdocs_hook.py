@@ -18,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from dvk.diagnostics import Severity
+from dvk.media import make
 from dvk.pages import Page, generate
 from dvk.progress import Progress
 from dvk.project import CheckResult, Project, check
@@ -50,7 +51,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog, site_url=config.site_url):
+    made, tally = make(generate(result.catalog, site_url=config.site_url), _project(config).cache_dir)
+    log.info("dvk: %s", tally.line())
+    for item in made:
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")

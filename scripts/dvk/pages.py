@@ -20,10 +20,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import browse, feeds, fieldref, opendata, storydesk, urls
+from . import browse, feeds, fieldref, opendata, photos, storydesk, urls
+from .cards import FILE_NAME as CARD_FILE
+from .cards import Card
 from .charts import bar_chart
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
+from .photos import PhotoFile
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
 from .stats import Statistics
 
@@ -39,7 +42,7 @@ class Asset:
     """A file of the site that is not a page: copied from `source`, or generated `data`."""
 
     path: str  # docs-relative destination
-    source: Path | None = None  # a file copied as it is ...
+    source: Path | PhotoFile | Card | None = None  # a file copied, or one `media.make` makes ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
@@ -100,13 +103,19 @@ class Site:
         feed_folder = urls.beside(path, "") if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story,
+            unit_of=self.unit_of, story=self.story, rendition=photos.rendition, sizes=photos.SIZES,
             front_matter=partial(front_matter, feeds=feed_folder or None), **context)
         return Page(path, markdown)
 
     @cached_property
     def feed_pages(self) -> set[str]:
         return feeds.feed_pages(self)
+
+    @staticmethod
+    def card(page: str, card: Card) -> tuple[str, Asset]:
+        """The page's social card: its docs-relative path (front matter `image:`) and the asset."""
+        image = urls.beside(page, CARD_FILE)
+        return image, Asset(image, card)
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
@@ -130,12 +139,17 @@ class Site:
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
             previous, following = neighbours[ex.slug]
-            yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
-                              current=self.registry.current_unit(ex.unit),
+            current = self.registry.current_unit(ex.unit)
+            image, card = self.card(path, Card(ex.title, current.name,
+                                               ex.photos[0].source if ex.photos else None))
+            yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex), current=current,
                               commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
-                              replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
+                              replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])),
+                              image=image)
+            yield card
             for photo in ex.photos:
-                yield Asset(urls.beside(path, photo.file), photo.source)
+                for name in photos.cache_files(photo.source):
+                    yield Asset(urls.beside(path, name), PhotoFile(photo.source, name))
 
     def unit_pages(self) -> Iterator[SiteFile]:
         current = [u for u in self.registry.units.values() if u.is_current]
@@ -147,10 +161,15 @@ class Site:
         yield self.render("don-vi/index.md", "units.md.j2", levels=levels, former=former,
                           counts={u: len(self.catalog.by_unit.get(u, [])) for u in self.registry.units})
         for unit in current:
+            commune = self.registry.communes.get(unit.commune or "")
+            image, card = self.card(urls.unit(unit.id), Card(
+                unit.name, LEVEL_NAMES[unit.level] + (f" · {commune.name}" if commune else "")))
             yield self.render(urls.unit(unit.id), "unit.md.j2", unit=unit,
                               exemplars=self.catalog.by_unit.get(unit.id, []),
                               absorbed=[u for u in former
-                                        if self.registry.current_unit(u.id).id == unit.id])
+                                        if self.registry.current_unit(u.id).id == unit.id],
+                              image=image)
+            yield card
 
     def listing_pages(self) -> Iterator[SiteFile]:
         """Categories (nội dung), groups and fields: a title, a description, the exemplars."""
@@ -168,8 +187,11 @@ class Site:
             yield self.render(index_path, "listings.md.j2", title=title, entries=entries,
                               url_of=url_of, counts={e.id: len(index.get(e.id, [])) for e in entries})
             for entry in entries:
+                heading = f"{entry.title}: {entry.short}" if hasattr(entry, "short") else entry.title
+                image, card = self.card(url_of(entry.id), Card(heading, title))
                 yield self.render(url_of(entry.id), "listing.md.j2", entry=entry,
-                                  exemplars=index.get(entry.id, []))
+                                  exemplars=index.get(entry.id, []), image=image)
+                yield card
 
     def statistics_pages(self) -> Iterator[SiteFile]:
         """/thong-ke/: every count with its chart and table, and each table as CSV beside it."""

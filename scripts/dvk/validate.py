@@ -24,6 +24,7 @@ from .diagnostics import Severity
 from .load import Document
 from .privacy import find_private_data
 from .render import story_findings
+from .photos import check_photo_file
 from .slugs import slugify
 from .yamlread import keep_text_where_schema_wants_it
 
@@ -263,7 +264,7 @@ def check_photos(doc: Document) -> set[str]:
         code = own_file_problem(doc.path.parent, name)
         if code:
             doc.problem(code, ("photos", i, "file"), value=name)
-        else:
+        elif check_photo_file(doc, ("photos", i, "file"), doc.path.parent / name):
             good.add(name)
     return good
 
