@@ -19,8 +19,8 @@ import yaml
 
 from . import countreport, issueform, report, scaffold
 from .diagnostics import Severity
-from .model import Registry
 from .media import make
+from .model import Registry
 from .pages import Page, generate
 from .project import CheckResult, Project, check, load_registry, select
 from .render import vi_short_date

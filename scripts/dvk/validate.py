@@ -22,9 +22,9 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .diagnostics import Severity
 from .load import Document
+from .photos import check_photo_file
 from .privacy import find_private_data
 from .render import story_findings
-from .photos import check_photo_file
 from .slugs import slugify
 from .yamlread import keep_text_where_schema_wants_it
 
