@@ -19,10 +19,12 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from conftest import REPO, TinyProject, collective, individual, run_dvk
 from dvk.model import Catalog, Exemplar
 from dvk.pages import Asset, Page, generate
+from dvk.photos import published_name
 from dvk.project import CheckResult
 from dvk.storydesk import desk_order
 
@@ -153,12 +155,15 @@ def test_each_story_kit_holds_the_text_photos_credits_and_office_contact(sample_
         names = kit.namelist()
         assert names == sorted(names)
         assert set(names) == {f"{ex.slug}/tu-lieu.txt", f"{ex.slug}/dien-hinh.json",
-                              *(f"{ex.slug}/anh/{p.file}" for p in ex.photos)}
+                              *(f"{ex.slug}/anh/{published_name(p.source, p.file)}" for p in ex.photos)}
         stamp = (ex.recognition.date.year, ex.recognition.date.month, ex.recognition.date.day, 0, 0, 0)
         assert {info.date_time for info in kit.infolist()} == {stamp}
         text = kit.read(f"{ex.slug}/tu-lieu.txt").decode("utf-8-sig")
         for photo in ex.photos:
-            assert kit.read(f"{ex.slug}/anh/{photo.file}") == photo.source.read_bytes()
+            name = published_name(photo.source, photo.file)
+            # The published variant, never the phone's original with its location in it.
+            assert kit.read(f"{ex.slug}/anh/{name}") == (sample_site / "dien-hinh" / ex.slug / name).read_bytes()
+            assert not Image.open(io.BytesIO(kit.read(f"{ex.slug}/anh/{name}"))).getexif()
             assert photo.credit in text and photo.caption in text
     for fact in (ex.title, ex.summary, ex.contact.phone, ex.contact.office):
         assert fact and fact in text

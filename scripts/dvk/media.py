@@ -1,6 +1,7 @@
 """Made files: photo variants and social cards, made once per content and settings, then cached.
 
 `pages.generate` describes such files as `Asset`s whose source is a `PhotoFile` or a `Card`;
+a story kit is a `Kit` zipped from the variants once they exist.
 `make` turns them into plain assets whose source is a file in the cache, processing only what
 the cache lacks, spread over every core. A warm build processes nothing.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from . import cards, photos
 from .pages import Asset, SiteFile
+from .storydesk import Kit
 
 
 @dataclass
@@ -54,15 +56,28 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     files = list(files)
     jobs: dict[tuple[str, str], _Job] = {}
     resolved: list[SiteFile] = []
+    kits: list[int] = []  # zipped last, from the variants they carry
+
+    def cached(source: photos.PhotoFile | cards.Card) -> Path:
+        job, name = _job_for(source)
+        jobs.setdefault((job.kind, job.key), job)
+        return job.folder(cache) / name
+
     for item in files:
         if not isinstance(item, Asset) or item.source is None or isinstance(item.source, Path):
             resolved.append(item)
-            continue
-        job, name = _job_for(item.source)
-        jobs.setdefault((job.kind, job.key), job)
-        resolved.append(replace(item, source=job.folder(cache) / name))
+        elif isinstance(item.source, Kit):
+            for _, photo in item.source.photos:
+                cached(photo)
+            kits.append(len(resolved))
+            resolved.append(item)
+        else:
+            resolved.append(replace(item, source=cached(item.source)))
     missing = [job for job in jobs.values() if not job.folder(cache).is_dir()]
     _run(missing, cache, workers)
+    for i in kits:
+        kit = resolved[i]
+        resolved[i] = replace(kit, source=None, data=kit.source.zip(cached))
     photo_jobs = sum(1 for job in jobs.values() if job.kind == "photos")
     photos_made = sum(1 for job in missing if job.kind == "photos")
     tally = Tally(photos_made, photo_jobs - photos_made, len(missing) - photos_made,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .model import KIND_NAMES, Exemplar
+from .photos import published_name
 
 if TYPE_CHECKING:
     from .pages import Site, SiteFile
@@ -99,7 +100,8 @@ def record(site: Site, ex: Exemplar) -> dict[str, Any]:
                    "url": m.url, "column_airing": m.is_column_airing} for m in ex.media],
         "aired": ex.last_airing is not None,
         "last_airing": _iso(ex.last_airing),
-        "photos": [{"file": p.file, "url": address(site, urls.beside(page, p.file)),
+        "photos": [{"file": published_name(p.source, p.file),
+                    "url": address(site, urls.beside(page, published_name(p.source, p.file))),
                     "caption": p.caption, "credit": p.credit} for p in ex.photos],
         "contact": {"office": ex.contact.office, "phone": ex.contact.phone, "email": ex.contact.email}
         if ex.contact else None,

@@ -29,6 +29,7 @@ from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit,
 from .photos import PhotoFile
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
 from .stats import Statistics
+from .storydesk import Kit
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Asset:
     """A file of the site that is not a page: copied from `source`, or generated `data`."""
 
     path: str  # docs-relative destination
-    source: Path | PhotoFile | Card | None = None  # a file copied, or one `media.make` makes ...
+    source: Path | PhotoFile | Card | Kit | None = None  # a file copied, or one `media.make` makes ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
@@ -122,7 +123,8 @@ class Site:
 
     @staticmethod
     def story(exemplar: Exemplar) -> Markup:
-        return Markup(story_html(exemplar.story))
+        images = {p.file: photos.published_name(p.source, p.file) for p in exemplar.photos}
+        return Markup(story_html(exemplar.story, images))
 
     # --- families of pages --------------------------------------------------------------
 

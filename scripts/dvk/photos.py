@@ -161,6 +161,13 @@ def rendition(source: Path) -> Rendition:
     return Rendition(width, height, variants_for(width, height))
 
 
+def published_name(source: Path, photo_file: str, *, largest: bool = True, ext: str = "jpg") -> str:
+    """The published variant that stands for a photo where one file is wanted (open data, the
+    desk's thumbnail, a story kit): never the original, which keeps the phone's metadata."""
+    variants = rendition(source).variants
+    return (variants[-1] if largest else variants[0]).file_name(photo_file, ext)
+
+
 def cache_files(source: Path) -> dict[str, str]:
     """Published name → name inside the photo's cache folder, for every variant and format."""
     return {v.file_name(source.name, ext): v.cache_name(ext)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -21,6 +23,7 @@ from . import urls
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, Exemplar
 from .opendata import LICENCE, exemplar_document, record
+from .photos import PhotoFile, published_name
 from .render import number, vi_short_date
 
 if TYPE_CHECKING:
@@ -40,7 +43,7 @@ def desk_pages(site: Site) -> Iterator[SiteFile]:
     catalog, registry = site.catalog, site.registry
     rows = desk_order(catalog.exemplars)
     units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: sort_key(u.name))
-    yield site.render(urls.desk(), "desk.md.j2", rows=rows, units=units,
+    yield site.render(urls.desk(), "desk.md.j2", rows=rows, units=units, thumbnail=published_name,
                       categories=list(registry.categories.values()), levels=LEVEL_NAMES,
                       kinds=KIND_NAMES, feeds=bool(site.site_url),
                       # Raw HTML: links MkDocs will not rewrite, and phone numbers as dialled.
@@ -91,31 +94,47 @@ def kit_text(rec: dict[str, Any]) -> str:
     return "\r\n".join(lines) + "\r\n"  # CRLF: Notepad on older Windows shows one line otherwise
 
 
-def story_kit(site: Site, ex: Exemplar) -> bytes:
-    """A deterministic zip: sorted entries, the recognition date as every entry's timestamp."""
+@dataclass(frozen=True)
+class Kit:
+    """A story kit, zipped by `media.make` once its photos' variants exist: the kit carries the
+    largest published JPEG of each photo, never the original with the phone's metadata."""
+
+    folder: str
+    day: date
+    texts: tuple[tuple[str, bytes], ...]
+    photos: tuple[tuple[str, PhotoFile], ...]
+
+    def zip(self, file_of: Callable[[PhotoFile], Path]) -> bytes:
+        """A deterministic zip: sorted entries, the recognition date as every entry's timestamp."""
+        entries = {name: (data, zipfile.ZIP_DEFLATED) for name, data in self.texts}
+        for name, photo in self.photos:  # already compressed: stored as they are
+            entries[name] = (file_of(photo).read_bytes(), zipfile.ZIP_STORED)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as kit:
+            for name in sorted(entries):
+                data, method = entries[name]
+                info = zipfile.ZipInfo(f"{self.folder}/{name}",
+                                       date_time=(self.day.year, self.day.month, self.day.day, 0, 0, 0))
+                info.compress_type = method
+                info.create_system = 3  # otherwise it depends on the OS that builds
+                info.external_attr = 0o644 << 16
+                kit.writestr(info, data, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
+        return out.getvalue()
+
+
+def story_kit(site: Site, ex: Exemplar) -> Kit:
     rec = record(site, ex)
-    day = ex.recognition.date
-    texts = {
-        KIT_TEXT: ("\ufeff" + kit_text(rec)).encode("utf-8"),  # BOM: Vietnamese in any editor
-        "dien-hinh.json": exemplar_document(rec),
-    }
-    entries = {name: (data, zipfile.ZIP_DEFLATED) for name, data in texts.items()}
-    for photo in ex.photos:  # already compressed: stored as they are
-        entries[f"anh/{photo.file}"] = (photo.source.read_bytes(), zipfile.ZIP_STORED)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as kit:
-        for name in sorted(entries):
-            data, method = entries[name]
-            info = zipfile.ZipInfo(f"{ex.slug}/{name}", date_time=(day.year, day.month, day.day, 0, 0, 0))
-            info.compress_type = method
-            info.create_system = 3  # otherwise it depends on the OS that builds
-            info.external_attr = 0o644 << 16
-            kit.writestr(info, data, compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
-    return out.getvalue()
+    texts = (
+        (KIT_TEXT, ("\ufeff" + kit_text(rec)).encode("utf-8")),  # BOM: Vietnamese in any editor
+        ("dien-hinh.json", exemplar_document(rec)),
+    )
+    kit_photos = tuple((f"anh/{name}", PhotoFile(photo.source, name)) for photo in ex.photos
+                       for name in [published_name(photo.source, photo.file)])
+    return Kit(ex.slug, ex.recognition.date, texts, kit_photos)
 
 
 def story_kit_files(site: Site) -> Iterator[SiteFile]:
     from .pages import Asset  # pages imports this module's family
 
     for ex in site.catalog.exemplars:
-        yield Asset(urls.story_kit(ex.slug), data=story_kit(site, ex))
+        yield Asset(urls.story_kit(ex.slug), story_kit(site, ex))
