@@ -23,6 +23,7 @@ ví dụ:
   dvk check                     kiểm tra mọi tệp trong exemplars/
   dvk check --lang en           thông báo bằng tiếng Anh
   dvk build                     kiểm tra rồi dựng trang vào site/
+  dvk build --offline           bản mở thẳng từ thư mục / USB (file://) vào site-offline/
   dvk serve                     xem trước tại http://127.0.0.1:8000, tự tải lại khi sửa
   dvk export-markdown out/      ghi cây Markdown thuần (content/ + trang sinh tự động)
 """
@@ -46,7 +47,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("build", help="kiểm tra rồi dựng trang web vào site/",
                          description="Kiểm tra, rồi dựng trang bằng MkDocs (chế độ nghiêm ngặt).")
-    p.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định site/)")
+    p.add_argument("--site-dir", type=Path, default=None,
+                   help="thư mục đích (mặc định site/, hoặc site-offline/ với --offline)")
+    p.add_argument("--offline", action="store_true",
+                   help="bản để mở từ thư mục hoặc USB: liên kết tới tệp .html thay vì thư mục")
 
     p = verbs.add_parser("serve", help="xem trước trang, tự tải lại khi sửa",
                          description="Chạy máy chủ xem trước; sửa tệp là trang tự cập nhật.")
@@ -112,9 +116,12 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     _mkdocs_logging()
-    site_dir = (args.site_dir or project.root / "site").resolve()
+    site_dir = (args.site_dir or project.root / ("site-offline" if args.offline else "site")).resolve()
     try:
-        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True)
+        # From file:// a link to `dien-hinh/x/` opens a folder listing; the offline copy links to
+        # `dien-hinh/x/index.html` instead. The public site keeps its stable directory URLs.
+        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True,
+                             use_directory_urls=not args.offline)
         build(config)
     except MkDocsException as exc:
         print(f"dvk: dựng trang thất bại: {exc}", file=sys.stderr)
@@ -141,11 +148,15 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog):
+    content = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+               for path in sorted(out.rglob("*.md"))}
+    for item in generate(result.catalog, content):
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
             target.write_text(item.markdown, encoding="utf-8")
+        elif item.data is not None:
+            target.write_bytes(item.data)
         else:
             shutil.copyfile(item.source, target)
     return 1 if result.errors else 0

@@ -45,12 +45,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog):
+    content = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    for item in generate(result.catalog, content, config.use_directory_urls):
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page):
             files.append(File.generated(config, item.path, content=item.markdown))
+        elif item.data is not None:
+            files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
     return files

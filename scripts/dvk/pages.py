@@ -10,7 +10,7 @@ is `Markup` — our own links and the sanitised story — so forgetting a filter
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import search, urls
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
@@ -43,7 +43,8 @@ class Page:
 @dataclass(frozen=True)
 class Asset:
     path: str  # docs-relative destination
-    source: Path
+    source: Path | None = None  # a file copied as it is ...
+    data: bytes | None = None  # ... or bytes made here (search index, data exports)
 
 
 SiteFile = Page | Asset
@@ -89,9 +90,12 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, content: Mapping[str, str] | None = None,
+                 directory_urls: bool = True) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
+        self.content = content or {}  # hand-written pages (docs path → Markdown), for search
+        self.directory_urls = directory_urls  # False for a copy opened from a folder (file://)
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
@@ -125,6 +129,10 @@ class Site:
                               replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
             for photo in ex.photos:
                 yield Asset(urls.beside(path, photo.file), photo.source)
+
+    def search_files(self) -> Iterator[SiteFile]:
+        for path, data in search.search_files(self.catalog, self.content, self.directory_urls):
+            yield Asset(path, data=data)
 
     def unit_pages(self) -> Iterator[SiteFile]:
         current = [u for u in self.registry.units.values() if u.is_current]
@@ -175,9 +183,11 @@ class Site:
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    Site.search_files,
 )
 
 
-def generate(catalog: Catalog) -> list[SiteFile]:
-    site = Site(catalog)
+def generate(catalog: Catalog, content: Mapping[str, str] | None = None,
+             directory_urls: bool = True) -> list[SiteFile]:
+    site = Site(catalog, content, directory_urls)
     return [file for family in FAMILIES for file in family(site)]
