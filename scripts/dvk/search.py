@@ -16,8 +16,9 @@ Files written (all under search/), each a call to `dvkSearch.*` so a <script> ta
 
 * `search/index.js`  — `dvkSearch.index({docs, meta, chunks})`: the number of documents, the
   number of documents per metadata piece, the first token of every postings piece;
-* `search/t<n>.js`    — `dvkSearch.postings(n, {token: {spelling: [doc, score, doc, score, …]}})`,
-  doc numbers delta-encoded, tokens sorted so that a prefix lives in one run of pieces;
+* `search/t<n>.js`    — `dvkSearch.postings(n, {token: {spelling: postings}})`, tokens sorted
+  so that a prefix lives in one run of pieces; postings are sparse ([doc, score, …], doc numbers
+  delta-encoded) or dense (one character per document), whichever is shorter (`postings`);
 * `search/m<n>.js`    — `dvkSearch.meta(n, [[url, title, context, snippet], …])`.
 """
 
@@ -39,6 +40,8 @@ from .model import Catalog, Exemplar
 
 # Field weights: a word in the title says more about a page than the same word in its story.
 TITLE, MODEL, SUMMARY, PLACE, STORY = 10, 8, 4, 3, 1
+MAX_SCORE = 74  # a score is one printable character in the dense form of postings:
+_SCORE_CHARS = "".join(chr(c) for c in range(48, 48 + MAX_SCORE + 2) if c != 92)  # "0"…"{", no "\\"
 REPEATS = 3  # a word counts at most this often in a story (once in a short field), so a long
 #             page does not outweigh a title
 POSTINGS_BYTES = 16_000  # a postings piece closes past this size (one very common word may exceed)
@@ -57,11 +60,9 @@ def fold(text: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D").lower()
 
 
-def tokens(text: str) -> Iterator[tuple[str, str]]:
-    """(folded, spelling) for each word: the spelling is the NFC lower-case word as written."""
-    for match in _TOKEN.finditer(unicodedata.normalize("NFC", text).lower()):
-        word = match.group()
-        yield fold(word), word
+def words(text: str) -> list[str]:
+    """The words as spelled (NFC, lower case); `fold` each to meet the index."""
+    return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
 
 
 @dataclass(frozen=True)
@@ -163,23 +164,31 @@ def _script(call: str, *args: object) -> bytes:
     return f"dvkSearch.{call}({body});\n".encode()
 
 
-def postings(docs: list[Document]) -> dict[str, dict[str, list[int]]]:
-    """folded token → spelling → [doc, score, doc, score, …] with doc numbers delta-encoded."""
+def postings(docs: list[Document]) -> dict[str, dict[str, list[int] | str]]:
+    """folded token → spelling → the documents that hold it and their scores, in the shorter of
+    two forms: [doc, score, doc, score, …] with doc numbers delta-encoded (rare words), or a
+    string with one character per document, its score's character or "0" for none (common words)."""
     scores: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     for number, doc in enumerate(docs):
         for text, weight in doc.texts:
-            for (folded, spelling), count in Counter(tokens(text)).items():
-                per_doc = scores[folded][spelling]
+            for spelling, count in Counter(words(text)).items():
+                per_doc = scores[fold(spelling)][spelling]
                 per_doc[number] = per_doc.get(number, 0) + weight * min(count, REPEATS if weight == STORY else 1)
-    encoded: dict[str, dict[str, list[int]]] = {}
+    encoded: dict[str, dict[str, list[int] | str]] = {}
     for folded in sorted(scores):
         encoded[folded] = {}
         for spelling in sorted(scores[folded]):
+            found = sorted(scores[folded][spelling].items())
             flat, previous = [], 0
-            for number, score in sorted(scores[folded][spelling].items()):
-                flat += [number - previous, score]
+            for number, score in found:
+                flat += [number - previous, min(score, MAX_SCORE)]
                 previous = number
             encoded[folded][spelling] = flat
+            if found[-1][0] + 1 < len(json.dumps(flat, separators=(",", ":"))):
+                dense = ["0"] * (found[-1][0] + 1)
+                for number, score in found:
+                    dense[number] = _SCORE_CHARS[min(score, MAX_SCORE)]
+                encoded[folded][spelling] = "".join(dense)
     return encoded
 
 
@@ -187,7 +196,7 @@ def index_files(docs: list[Document], directory_urls: bool = True) -> dict[str, 
     """Every file of the search index, by docs-relative path; same documents → same bytes."""
     files: dict[str, bytes] = {}
     firsts: list[str] = []
-    piece: dict[str, dict[str, list[int]]] = {}
+    piece: dict[str, dict[str, list[int] | str]] = {}
     size = 0
 
     def close() -> None:
@@ -199,7 +208,8 @@ def index_files(docs: list[Document], directory_urls: bool = True) -> dict[str, 
         if not piece:
             firsts.append(token)
         piece[token] = spellings
-        size += len(token) + sum(len(s) + 4 * len(p) for s, p in spellings.items())
+        size += len(token) + sum(len(s) + len(p) * (1 if isinstance(p, str) else 4)
+                                 for s, p in spellings.items())
         if size >= POSTINGS_BYTES:
             close()
     if piece:

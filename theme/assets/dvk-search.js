@@ -77,9 +77,16 @@
   }
 
   // --- ranking: every term must match; then more exact spellings, then the weighted score ---
-  function decode(flat, visit) {
+  function decode(postings, visit) { // see dvk.search.postings: dense string or sparse pairs
+    if (typeof postings === "string") {
+      for (var d = 0; d < postings.length; d++) {
+        var code = postings.charCodeAt(d);
+        if (code > 48) { visit(d, code - (code > 92 ? 49 : 48)); }
+      }
+      return;
+    }
     var doc = 0;
-    for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; visit(doc, flat[i + 1]); }
+    for (var i = 0; i < postings.length; i += 2) { doc += postings[i]; visit(doc, postings[i + 1]); }
   }
 
   function matchTerm(term, pieces, prefix) {
