@@ -181,6 +181,7 @@
 
   function show(query, answer) {
     listing.textContent = "";
+    panel.setAttribute("data-query", query); // the query these results answer (tests wait on it)
     panel.hidden = false;
     input.setAttribute("aria-expanded", "true");
     status.textContent = answer.total === 0 ? "Không tìm thấy kết quả cho “" + query + "”."
