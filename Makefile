@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve lint bench clean
+.PHONY: site offline test check serve lint bench clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml scripts/constraints.txt
 
 site: $(STAMP)
 	$(BIN)/dvk build
+
+offline: $(STAMP)
+	$(BIN)/dvk build --offline
 
 check: $(STAMP)
 	$(BIN)/dvk check
@@ -30,4 +33,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-offline .cache
