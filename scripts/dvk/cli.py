@@ -35,6 +35,7 @@ ví dụ:
                                 chỉ kiểm tra tệp đã sửa (vẫn đối chiếu slug, learned_from với các tệp khác)
   dvk check --lang en           thông báo bằng tiếng Anh
   dvk build                     kiểm tra rồi dựng trang vào site/
+  dvk build --offline           bản mở thẳng từ thư mục / USB (file://) vào site-offline/
   dvk serve                     xem trước tại http://127.0.0.1:8000, tự tải lại khi sửa
   dvk export-markdown out/      ghi cây Markdown thuần (content/ + trang sinh tự động)
   dvk report --from 2024-01-01 --to 2024-12-31    báo cáo sơ kết năm 2024 (Markdown)
@@ -143,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("build", help="kiểm tra rồi dựng trang web vào site/",
                          description="Kiểm tra, rồi dựng trang bằng MkDocs (chế độ nghiêm ngặt).")
-    p.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định site/)")
+    p.add_argument("--site-dir", type=Path, default=None,
+                   help="thư mục đích (mặc định site/, hoặc site-offline/ với --offline)")
+    p.add_argument("--offline", action="store_true",
+                   help="bản để mở từ thư mục hoặc USB: liên kết tới tệp .html thay vì thư mục")
 
     p = verbs.add_parser("serve", help="xem trước trang, tự tải lại khi sửa",
                          description="Chạy máy chủ xem trước; sửa tệp là trang tự cập nhật.")
@@ -246,9 +250,12 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     _mkdocs_logging()
-    site_dir = (args.site_dir or project.root / "site").resolve()
+    site_dir = (args.site_dir or project.root / ("site-offline" if args.offline else "site")).resolve()
     try:
-        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True)
+        # From file:// a link to `dien-hinh/x/` opens a folder listing; the offline copy links to
+        # `dien-hinh/x/index.html` instead. The public site keeps its stable directory URLs.
+        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True,
+                             use_directory_urls=not args.offline)
         build(config)
     except MkDocsException as exc:
         print(f"dvk: dựng trang thất bại: {exc}", file=sys.stderr)
@@ -275,7 +282,10 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    made, tally = make(generate(result.catalog, site_url=_site_url(project)), project.cache_dir)
+    content = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+               for path in sorted(out.rglob("*.md"))}
+    made, tally = make(generate(result.catalog, site_url=_site_url(project), content=content),
+                       project.cache_dir)
     print(tally.line(args.lang), file=sys.stderr)
     for item in made:
         target = out / item.path

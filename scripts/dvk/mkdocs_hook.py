@@ -51,7 +51,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    made, tally = make(generate(result.catalog, site_url=config.site_url), _project(config).cache_dir)
+    content = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    made, tally = make(generate(result.catalog, site_url=config.site_url, content=content,
+                                directory_urls=config.use_directory_urls), _project(config).cache_dir)
     log.info("dvk: %s", tally.line())
     for item in made:
         if files.get_file_from_path(item.path) is not None:

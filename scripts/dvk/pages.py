@@ -11,7 +11,7 @@ output is already escaped inside, so its call takes `| safe`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import browse, feeds, fieldref, opendata, photos, storydesk, urls
+from . import browse, feeds, fieldref, opendata, photos, search, storydesk, urls
 from .cards import FILE_NAME as CARD_FILE
 from .cards import Card
 from .charts import bar_chart
@@ -90,10 +90,13 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog, site_url: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, *, site_url: str | None = None,
+                 content: Mapping[str, str] | None = None, directory_urls: bool = True) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
         self.site_url = site_url  # feeds and open data need absolute links; None: no feeds
+        self.content = content or {}  # hand-written pages (docs path → Markdown), for search
+        self.directory_urls = directory_urls  # False for a copy opened from a folder (file://)
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
@@ -152,6 +155,10 @@ class Site:
             for photo in ex.photos:
                 for name in photos.cache_files(photo.source):
                     yield Asset(urls.beside(path, name), PhotoFile(photo.source, name))
+
+    def search_files(self) -> Iterator[SiteFile]:
+        for path, data in search.search_files(self.catalog, self.content, self.directory_urls):
+            yield Asset(path, data=data)
 
     def unit_pages(self) -> Iterator[SiteFile]:
         current = [u for u in self.registry.units.values() if u.is_current]
@@ -217,10 +224,11 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.statistics_pages,
     browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
     storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
-    fieldref.field_reference_pages,
+    fieldref.field_reference_pages, Site.search_files,
 )
 
 
-def generate(catalog: Catalog, site_url: str | None = None) -> list[SiteFile]:
-    site = Site(catalog, site_url)
+def generate(catalog: Catalog, *, site_url: str | None = None, content: Mapping[str, str] | None = None,
+             directory_urls: bool = True) -> list[SiteFile]:
+    site = Site(catalog, site_url=site_url, content=content, directory_urls=directory_urls)
     return [file for family in FAMILIES for file in family(site)]

@@ -103,3 +103,14 @@ def beside(page: str, name: str) -> str:
 def relative(from_page: str, to: str) -> str:
     """Link from one docs-relative source to another."""
     return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Where a docs-relative source is served, relative to the site root: `dien-hinh/x/index.md`
+    → `dien-hinh/x/`, or `dien-hinh/x/index.html` for a copy opened from a folder (file://)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
