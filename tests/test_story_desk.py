@@ -78,26 +78,32 @@ def test_every_category_and_unit_has_its_own_feeds(sample_site: Path, catalog: C
             assert feed.feed.link == f"{SITE_URL}/{folder}/"
 
 
-def test_pages_announce_their_feeds_in_the_head(sample_site: Path, read_html: Reader) -> None:
+def test_every_page_announces_the_site_feeds_in_its_head(sample_site: Path, read_html: Reader) -> None:
     def alternates(page: str) -> list[tuple[str, str]]:
         head = read_html(sample_site / page).head
         return [(link["type"], link["href"]) for link in head.select('link[rel="alternate"]')]
 
     assert alternates("index.html") == [("application/rss+xml", "feed.xml"),
                                         ("application/atom+xml", "atom.xml")]
-    assert alternates("noi-dung/mui-3/index.html")[:2] == [("application/rss+xml", "feed.xml"),
-                                                           ("application/atom+xml", "atom.xml")]
-    assert ("application/rss+xml", "../../feed.xml") in alternates("don-vi/kv-giao-long/index.html")
-    assert alternates("don-vi/kv-giao-long/index.html")[0] == ("application/rss+xml", "feed.xml")
+    assert alternates("don-vi/kv-giao-long/index.html") == [("application/rss+xml", "../../feed.xml"),
+                                                            ("application/atom+xml", "../../atom.xml")]
     assert alternates("gioi-thieu/index.html") == [("application/rss+xml", "../feed.xml"),
                                                    ("application/atom+xml", "../atom.xml")]
+
+
+def test_units_and_categories_link_their_own_feeds_in_their_text(sample_site: Path, read_html: Reader) -> None:
+    for page in ("don-vi/kv-giao-long/index.html", "noi-dung/mui-3/index.html"):
+        text = read_html(sample_site / page).select_one("article")
+        hrefs = {a["href"] for a in text.select("a[href]")}
+        assert {"feed.xml", "atom.xml"} <= hrefs, page
+        assert (sample_site / page).with_name("feed.xml").is_file()
 
 
 def test_without_a_site_address_there_are_no_feeds(catalog: Catalog) -> None:
     files = generate(catalog, site_url=None)
     assert not [f for f in files if f.path.endswith(("feed.xml", "atom.xml"))]
     unit_page = next(f for f in files if isinstance(f, Page) and f.path == "don-vi/kv-giao-long/index.md")
-    assert "feeds:" not in unit_page.markdown.split("---")[1]
+    assert "feed.xml" not in unit_page.markdown
 
 
 # --- open data ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -102,13 +102,14 @@ class Site:
         def href(target: str) -> Markup:
             return Markup(urls.relative(path, target))
 
-        # A page with feeds of its own names them in its front matter, for the head's links.
-        # (The site-wide feeds are in every page's head already: the home page names none.)
-        feed_folder = urls.beside(path, "") if path in self.feed_pages else None
+        # A page with feeds of its own (a unit, a category) links them in its text. Only the
+        # site-wide feeds go in the head: Material fetches `sitemap.xml` beside every
+        # <link rel=alternate>, and there is none beside a unit's feed.
+        own_feeds = urls.feeds(path) if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
             unit_of=self.unit_of, story=self.story, rendition=photos.rendition, sizes=photos.SIZES,
-            front_matter=partial(front_matter, feeds=feed_folder or None), **context)
+            front_matter=front_matter, own_feeds=own_feeds, **context)
         return Page(path, markdown)
 
     @cached_property
