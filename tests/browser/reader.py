@@ -15,16 +15,41 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page, Request
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize, expect
 
 HOST = "127.0.0.1"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLOCKING = ("serious", "critical")  # axe impacts that fail the suite; minor/moderate are advice
-PHONE = {"width": 360, "height": 740}
+PHONE: ViewportSize = {"width": 360, "height": 740}  # a small Android phone
+SCREENS: dict[str, ViewportSize] = {"phone": PHONE, "desktop": {"width": 1280, "height": 800}}
+
+
+# Every kind of page a reader lands on. A pattern with `*` stands for its largest page (the unit
+# with the most exemplars, the fullest exemplar): the most content, the most that can go wrong.
+# Pages other issues are building skip, saying so, until they exist.
+PAGE_TYPES = {
+    "home": "",
+    "units": "don-vi/",
+    "unit": "don-vi/*/",
+    "exemplars": "dien-hinh/",
+    "exemplar": "dien-hinh/*/",
+    "categories": "noi-dung/",
+    "category": "noi-dung/*/",
+    "groups": "nhom/",
+    "group": "nhom/*/",
+    "fields": "linh-vuc/",
+    "field": "linh-vuc/*/",
+    "commune": "xa/*/",
+    "plan": "ke-hoach-58/",
+    "statistics": "thong-ke/",
+    "story-desk": "bien-tap/",
+    "open-data": "du-lieu/",
+    "not-found": "404.html",
+}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass  # a served page per line would bury pytest's output
 
 
@@ -68,6 +93,14 @@ class Recorder:
                 if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).hostname != HOST]
 
 
+@dataclass(frozen=True)
+class Visit:
+    """A page as it was opened, and what it did meanwhile."""
+
+    page: Page
+    recorder: Recorder
+
+
 def sideways_overflow(page: Page) -> list[str]:
     """The elements that stick out past the right edge, when the page scrolls sideways."""
     return page.evaluate("""() => {
@@ -96,12 +129,12 @@ def accessibility_violations(page: Page) -> list[str]:
     ]
 
 
-def search(page: Page, query: str) -> list[str]:
+def search(page: Page, query: str) -> Locator:
     """Type `query` into the site's search box, as a reader does; the titles of the results."""
-    page.get_by_role("button", name="Tìm kiếm").first.click()  # the magnifier (a label on phones)
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
-    results = page.locator(".md-search-result__meta")
-    results.filter(has_not_text="Đang tìm").wait_for()  # Material says so while its index loads
-    return page.locator(".md-search-result__article h1").all_inner_texts()
+    if not box.is_visible():  # on a phone the box hides behind the magnifier in the header
+        page.locator("label.md-header__button[for='__search']").click()
+    box.press_sequentially(query)  # focuses the box, as the tap that opened the search did
+    # Material answers each keystroke; its count line ("N tài liệu liên quan") ends the wait.
+    expect(page.locator(".md-search-result__meta")).to_contain_text("tài liệu liên quan")
+    return page.locator(".md-search-result__article h1")
