@@ -129,12 +129,12 @@ def accessibility_violations(page: Page) -> list[str]:
     ]
 
 
-def search(page: Page, query: str) -> Locator:
-    """Type `query` into the site's search box, as a reader does; the titles of the results."""
+def search(page: Page, query: str, top: int = 5) -> Locator:
+    """Type `query` into the site's search box, as a reader does; the titles of the first results."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # on a phone the box hides behind the magnifier in the header
         page.locator("label.md-header__button[for='__search']").click()
     box.press_sequentially(query)  # focuses the box, as the tap that opened the search did
     # Material answers each keystroke; its count line ("N tài liệu liên quan") ends the wait.
     expect(page.locator(".md-search-result__meta")).to_contain_text("tài liệu liên quan")
-    return page.locator(".md-search-result__article h1")
+    return page.locator(f".md-search-result__item:nth-child(-n+{top}) .md-search-result__article h1")
