@@ -5,13 +5,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve lint bench clean
+.PHONY: install site test check serve lint bench clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+install: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/dvk build

@@ -86,7 +86,7 @@ def test_a_short_story_is_an_error(project: TinyProject) -> None:
 
 def test_a_number_written_as_text_is_reported_where_it_is(project: TinyProject) -> None:
     data = collective(criteria=[{"name": "Số căn", "target": "mười", "result": 12, "measure": "căn"}])
-    path, line, field, code = only_problem(project, data)
+    _, line, field, code = only_problem(project, data)
     assert (field, code) == ("criteria[1].target", "schema.type")
     assert line is not None
 
@@ -106,7 +106,12 @@ def test_a_file_name_that_is_not_a_slug_is_an_error(project: TinyProject) -> Non
 def test_slugs_are_unique_site_wide(project: TinyProject) -> None:
     project.add(collective())
     project.write("kv-tan-thach/ngoi-nha-nhan-ai.md", exemplar_text(collective(unit="kv-tan-thach")))
-    assert [p[3] for p in problems(project)] == ["slug.duplicate"]
+    # Both files are told, so checking either one alone (`dvk check PATH`) still fails.
+    found = [(d.path, d.code, d.params["other"]) for d in project.check().diagnostics]
+    assert found == [
+        (FILE, "slug.duplicate", "exemplars/kv-tan-thach/ngoi-nha-nhan-ai.md"),
+        ("exemplars/kv-tan-thach/ngoi-nha-nhan-ai.md", "slug.duplicate", FILE),
+    ]
 
 
 def test_learned_from_must_name_an_existing_exemplar(project: TinyProject) -> None:

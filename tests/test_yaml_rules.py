@@ -1,4 +1,17 @@
-"""The YAML rules contributors rely on (content/dong-gop.md states them)."""
+"""The YAML rules contributors rely on (content/dong-gop.md states them for contributors).
+
+The rules, as the checker applies them:
+
+* YAML 1.2 core scalars: only `true` / `false` are booleans, so `no`, `on`, `yes` stay text
+  (a `draft: yes` is then reported as "must be true or false", never silently read as true).
+* Dates stay text (`2024-05-19`); the checker tests their form, that the day exists and, for
+  recognition, consent, steps, nominations and media, that it is not in the future.
+* Where the schema wants text, a plain number keeps exactly what was typed (`1.10` stays "1.10").
+* A key given twice is an error naming both lines; keys must be plain text (no `<<` merges).
+* Only the standard tags (`!!python/...` is refused); aliases and nesting are bounded.
+* Files: at most 256 KB, UTF-8 (a BOM and CRLF line ends are fine), no NUL bytes; text in
+  decomposed form (NFD) is normalised to NFC with a warning.
+"""
 
 from __future__ import annotations
 

@@ -86,8 +86,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
     },
     "schema.required": {
-        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:' {hint}"),
-        "en": ("required field '{name}' is missing", "add '{name}:' {hint}"),
+        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),
+        "en": ("required field '{name}' is missing", "add '{name}:'{hint}"),
     },
     "schema.unknown": {
         "vi": ("trường '{name}' không có trong mẫu", "{suggestion}"),
@@ -176,8 +176,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "name the file in lowercase ascii joined by '-', e.g. {example}.md"),
     },
     "slug.duplicate": {
-        "vi": ("slug '{value}' đã được dùng ở {other}", "hãy đổi tên tệp để slug là duy nhất"),
-        "en": ("slug '{value}' is already used by {other}", "rename the file so its slug is unique"),
+        "vi": ("slug '{value}' cũng được dùng ở {other}", "hãy đổi tên một trong các tệp để slug là duy nhất"),
+        "en": ("slug '{value}' is also used by {other}", "rename one of the files so each slug is unique"),
     },
     "id.duplicate": {
         "vi": ("mã '{value}' bị trùng (lần trước ở dòng {first})", "mỗi mã chỉ khai báo một lần"),
@@ -188,6 +188,80 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "hãy kể bối cảnh, việc đã làm, kết quả và bài học sau dòng '---' thứ hai"),
         "en": ("the story is too short ({words} words, at least {limit})",
                "tell the context, what was done, results and lessons after the second '---'"),
+    },
+    "photo.outside": {
+        "vi": ("ảnh '{value}' trỏ ra ngoài thư mục của điển hình (liên kết tượng trưng)",
+               "hãy chép chính tệp ảnh vào cùng thư mục với tệp .md thay cho liên kết"),
+        "en": ("photo '{value}' points outside the exemplar's folder (a symlink)",
+               "copy the image file itself into the folder of the .md instead of linking it"),
+    },
+    "photo.not_file": {
+        "vi": ("'{value}' không phải là một tệp ảnh thông thường", "hãy đặt một tệp ảnh jpg, png hoặc webp tên đó"),
+        "en": ("'{value}' is not a regular image file", "put a jpg, png or webp file of that name there"),
+    },
+    "steps.order": {
+        "vi": ("bước {step} đứng sau bước {previous}", "hãy ghi các bước theo thứ tự 1–5, mỗi bước một lần"),
+        "en": ("step {step} comes after step {previous}", "list the steps in order 1–5, each once"),
+    },
+    "steps.date_order": {
+        "vi": ("ngày {value} sớm hơn ngày {previous} của bước trước",
+               "bước sau không thể diễn ra trước bước trước; hãy sửa ngày"),
+        "en": ("date {value} is before {previous}, the date of an earlier step",
+               "a later step cannot happen before an earlier one; correct the date"),
+    },
+    "ref.self": {
+        "vi": ("điển hình không thể học tập chính mình", "hãy bỏ '{value}' khỏi learned_from"),
+        "en": ("an exemplar cannot learn from itself", "remove '{value}' from learned_from"),
+    },
+    "ref.cycle": {
+        "vi": ("học tập vòng tròn: {cycle}", "hãy bỏ '{value}' khỏi learned_from ở tệp này hoặc ở tệp kia"),
+        "en": ("learning goes round in a circle: {cycle}",
+               "remove '{value}' from learned_from here or in the other file"),
+    },
+    "privacy.id_number": {
+        "vi": ("có vẻ là số CCCD/CMND ({value})",
+               "hãy xoá: không công bố số giấy tờ tuỳ thân của cá nhân (Nghị định 13/2023/NĐ-CP)"),
+        "en": ("looks like an identity card number ({value})",
+               "remove it: a person's ID number is never published (Decree 13/2023/NĐ-CP)"),
+    },
+    "privacy.phone": {
+        "vi": ("có vẻ là số điện thoại di động riêng ({value})",
+               "hãy xoá; chỉ ghi điện thoại văn phòng đơn vị trong contact.phone"),
+        "en": ("looks like a personal mobile number ({value})",
+               "remove it; give only the unit office's number, in contact.phone"),
+    },
+    "privacy.address": {
+        "vi": ("có vẻ là địa chỉ nhà riêng ('{value}…')",
+               "hãy xoá địa chỉ nhà; chỉ ghi ấp, xã nơi sinh hoạt hoặc công tác"),
+        "en": ("looks like a home address ('{value}…')",
+               "remove the home address; name only the hamlet or commune where the person works"),
+    },
+    "story.image_outside": {
+        "vi": ("ảnh '{value}' trong câu chuyện không nằm trong thư mục của điển hình, sẽ bị bỏ",
+               "hãy chép ảnh vào cùng thư mục với tệp .md và ghi ![chú thích](ten-anh.jpg)"),
+        "en": ("story image '{value}' is not in the exemplar's folder and will be dropped",
+               "copy the image beside the .md and write ![caption](image-name.jpg)"),
+    },
+    "story.image_unlisted": {
+        "vi": ("ảnh '{value}' trong câu chuyện chưa được khai báo trong photos",
+               "hãy chép ảnh vào cùng thư mục và thêm vào photos (file, caption, credit)"),
+        "en": ("story image '{value}' is not listed in photos",
+               "put the image in the folder and add it to photos (file, caption, credit)"),
+    },
+    "story.tag": {
+        "vi": ("thẻ HTML <{value}> trong câu chuyện sẽ bị loại bỏ",
+               "hãy viết bằng Markdown thường (in đậm **…**, danh sách '- ', bảng)"),
+        "en": ("HTML tag <{value}> in the story will be removed",
+               "write plain Markdown instead (**bold**, '- ' lists, tables)"),
+    },
+    "story.attribute": {
+        "vi": ("thuộc tính HTML '{value}' trong câu chuyện sẽ bị loại bỏ", "hãy bỏ thuộc tính đó"),
+        "en": ("HTML attribute '{value}' in the story will be removed", "remove that attribute"),
+    },
+    "story.link": {
+        "vi": ("liên kết '{value}' trong câu chuyện sẽ bị vô hiệu hoá",
+               "chỉ dùng liên kết http://, https:// hoặc mailto:"),
+        "en": ("link '{value}' in the story will be disabled", "use only http://, https:// or mailto: links"),
     },
     "photo.missing": {
         "vi": ("không tìm thấy ảnh '{value}' cạnh tệp điển hình", "hãy chép ảnh vào cùng thư mục với tệp .md"),

@@ -94,8 +94,10 @@ def read_exemplar(path: Path, root: Path) -> Document:
         doc.problem("file.unclosed_front_matter", line=1)
         return doc
     _parse_into(doc, "\n".join(lines[1:closing]), first_line=2)
-    doc.story = "\n".join(lines[closing + 1:]).strip("\n")
-    doc.story_line = closing + 2
+    body = "\n".join(lines[closing + 1:])
+    doc.story = body.strip("\n")
+    # Line numbers in story messages count from the story's first non-blank line.
+    doc.story_line = closing + 2 + (len(body) - len(body.lstrip("\n")))
     if doc.parsed is not None and not isinstance(doc.parsed.data, dict):
         doc.problem("yaml.not_mapping", line=2)
         doc.parsed = None

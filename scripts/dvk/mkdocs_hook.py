@@ -17,11 +17,21 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
+from dvk.diagnostics import Severity
 from dvk.pages import Page, generate
+from dvk.progress import Progress
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
 
 log = logging.getLogger("mkdocs.hooks.dvk")
+# In a build, a checker message is a warning, so strict mode stops the build; in a preview it is
+# shown without stopping, so a contributor still sees the rest of the site while fixing a file.
+_preview = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview
+    _preview = command == "serve"
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -31,21 +41,37 @@ def _project(config: MkDocsConfig) -> Project:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = check(_project(config))
     for diagnostic in result.diagnostics:
-        log.warning(diagnostic.render())
+        # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
+        # `dvk check --strict` is where warnings become errors. A preview never stops.
+        stops = diagnostic.severity is Severity.ERROR and not _preview
+        log.log(logging.WARNING if stops else logging.INFO, diagnostic.render())
     for line in left_out_lines(result):
         log.info(line)
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog):
+    for item in generate(result.catalog, site_url=config.site_url):
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page):
             files.append(File.generated(config, item.path, content=item.markdown))
+        elif item.data is not None:
+            files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+    global _pages
+    _pages = Progress("Dựng trang", len(files.documentation_pages()))
     return files
+
+
+_pages: Progress | None = None
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    if _pages is not None:
+        _pages.step()
+    return output
 
 
 def _pin_build_date(result: CheckResult) -> None:

@@ -20,6 +20,13 @@ Level = Literal["huyen", "xa"]
 
 KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân"}
 LEVEL_NAMES = {"huyen": "Cấp huyện", "xa": "Cấp xã"}
+STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
+    1: "Xây dựng “điển hình”",
+    2: "Tuyên truyền, nhân rộng “điển hình”",
+    3: "Tổ chức học tập các “điển hình”",
+    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
+    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
+}
 COLUMN = "dân vận khéo"  # an airing on this programme marks an exemplar as aired
 
 
@@ -53,6 +60,13 @@ class Unit:
     @property
     def is_current(self) -> bool:
         return self.merged_into is None
+
+    def name_on(self, day: date) -> str:
+        """The name the unit bore on a day: a former name until its `until` date, then the next."""
+        for former in sorted((f for f in self.renamed_from if f.until), key=lambda f: f.until or day):
+            if former.until and day <= former.until:
+                return former.name
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -208,6 +222,20 @@ class Registry:
             unit = self.units[unit.merged_into]
         return unit
 
+    def current_commune(self, commune_id: str) -> Commune:
+        """Follow `merged_into` to the commune that administers this one's area today."""
+        commune = self.communes[commune_id]
+        seen = {commune.id}
+        while commune.merged_into and commune.merged_into not in seen:
+            seen.add(commune.merged_into)
+            commune = self.communes[commune.merged_into]
+        return commune
+
+    def commune_of(self, unit_id: str) -> Commune | None:
+        """Today's commune of a unit's area (None for district-level units)."""
+        unit = self.units[unit_id]
+        return self.current_commune(unit.commune) if unit.commune else None
+
 
 @dataclass
 class Catalog:
@@ -220,16 +248,23 @@ class Catalog:
     by_category: dict[str, list[Exemplar]] = field(default_factory=dict)
     by_group: dict[str, list[Exemplar]] = field(default_factory=dict)
     by_field: dict[str, list[Exemplar]] = field(default_factory=dict)
+    by_commune: dict[str, list[Exemplar]] = field(default_factory=dict)  # under today's commune
+    by_kind: dict[str, list[Exemplar]] = field(default_factory=dict)
     replicated_by: dict[str, list[Exemplar]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         indexes: dict[str, defaultdict[str, list[Exemplar]]] = {
             name: defaultdict(list)
-            for name in ("by_unit", "by_category", "by_group", "by_field", "replicated_by")
+            for name in ("by_unit", "by_category", "by_group", "by_field", "by_commune", "by_kind",
+                         "replicated_by")
         }
         for ex in self.exemplars:
             self.by_slug[ex.slug] = ex
             indexes["by_unit"][self.registry.current_unit(ex.unit).id].append(ex)
+            indexes["by_kind"][ex.kind].append(ex)
+            commune = self.registry.commune_of(ex.unit)
+            if commune:
+                indexes["by_commune"][commune.id].append(ex)
             for key, values in (("by_category", ex.categories), ("by_group", ex.groups),
                                 ("by_field", ex.fields), ("replicated_by", ex.learned_from)):
                 for value in values:

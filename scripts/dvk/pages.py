@@ -4,7 +4,8 @@ This is the product's core output. It knows nothing about MkDocs: the hook hands
 to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.
 
 Templates (templates/*.md.j2) print every value escaped for Markdown and HTML unless the value
-is `Markup` — our own links and the sanitised story — so forgetting a filter is safe.
+is `Markup` — our own links and the sanitised story — so forgetting a filter is safe. A macro's
+output is already escaped inside, so its call takes `| safe`.
 """
 
 from __future__ import annotations
@@ -12,26 +13,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import browse, feeds, fieldref, opendata, storydesk, urls
+from .charts import bar_chart
 from .collate import sort_key
-from .model import KIND_NAMES, LEVEL_NAMES, Catalog, Exemplar, Unit, by_title
+from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
-
-STEP_NAMES = {  # the five steps of Plan 330-KH/TU, as Plan 58-KH/BDVHU words them
-    1: "Xây dựng “điển hình”",
-    2: "Tuyên truyền, nhân rộng “điển hình”",
-    3: "Tổ chức học tập các “điển hình”",
-    4: "Bình xét, đánh giá việc học và làm theo, bắt kịp và vượt qua “điển hình”",
-    5: "Quyết định công nhận kết quả bắt kịp và vượt qua “điển hình”",
-}
-TARGET_TOTAL, TARGET_DISTRICT, TARGET_COMMUNE = 100, 6, 94  # Plan 58, II.2.1
+from .stats import Statistics
 
 
 @dataclass(frozen=True)
@@ -42,8 +36,11 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
+    """A file of the site that is not a page: copied from `source`, or generated `data`."""
+
     path: str  # docs-relative destination
-    source: Path
+    source: Path | None = None  # a file copied as it is ...
+    data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
 SiteFile = Page | Asset
@@ -89,18 +86,27 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, site_url: str | None = None) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
+        self.site_url = site_url  # feeds and open data need absolute links; None: no feeds
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
             return Markup(urls.relative(path, target))
 
+        # A page with feeds of its own names them in its front matter, for the head's links.
+        # (The site-wide feeds are in every page's head already: the home page names none.)
+        feed_folder = urls.beside(path, "") if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story, **context)
+            unit_of=self.unit_of, story=self.story,
+            front_matter=partial(front_matter, feeds=feed_folder or None), **context)
         return Page(path, markdown)
+
+    @cached_property
+    def feed_pages(self) -> set[str]:
+        return feeds.feed_pages(self)
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
@@ -118,10 +124,15 @@ class Site:
     def exemplar_pages(self) -> Iterator[SiteFile]:
         yield self.render("dien-hinh/index.md", "exemplars.md.j2",
                           exemplars=self.catalog.exemplars)
+        # previous and next within today's unit, in the order its page lists them
+        neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
+                      for siblings in self.catalog.by_unit.values() for i, ex in enumerate(siblings)}
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
+            previous, following = neighbours[ex.slug]
             yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
                               current=self.registry.current_unit(ex.unit),
+                              commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
                               replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
             for photo in ex.photos:
                 yield Asset(urls.beside(path, photo.file), photo.source)
@@ -160,24 +171,32 @@ class Site:
                 yield self.render(url_of(entry.id), "listing.md.j2", entry=entry,
                                   exemplars=index.get(entry.id, []))
 
+    def statistics_pages(self) -> Iterator[SiteFile]:
+        """/thong-ke/: every count with its chart and table, and each table as CSV beside it."""
+        stats = Statistics(self.catalog)
+        tables = stats.page_tables()
+        yield self.render("thong-ke/index.md", "statistics.md.j2", stats=stats, tables=tables,
+                          chart=lambda table: Markup(bar_chart(table)),
+                          table_md=lambda table: Markup(table.markdown(
+                              lambda target: urls.relative("thong-ke/index.md", target))),
+                          csv_path=lambda table: urls.beside("thong-ke/index.md", f"{table.key}.csv"))
+        for table in tables:
+            yield Asset(urls.beside("thong-ke/index.md", f"{table.key}.csv"), data=table.csv())
+
     def progress(self) -> dict[str, int]:
-        levels = [self.registry.current_unit(e.unit).level for e in self.catalog.exemplars]
-        current = [u for u in self.registry.units.values() if u.is_current]
-        return {
-            "total": len(levels), "target_total": TARGET_TOTAL,
-            "district": levels.count("huyen"), "target_district": TARGET_DISTRICT,
-            "commune": levels.count("xa"), "target_commune": TARGET_COMMUNE,
-            "units": len(current),
-            "units_met": sum(1 for u in current if self.catalog.by_unit.get(u.id)),
-        }
+        return Statistics(self.catalog).progress()
 
 
 # Every family of pages, in the order they are generated. Later stages add theirs here.
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
+    Site.statistics_pages,
+    browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
+    storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
+    fieldref.field_reference_pages,
 )
 
 
-def generate(catalog: Catalog) -> list[SiteFile]:
-    site = Site(catalog)
+def generate(catalog: Catalog, site_url: str | None = None) -> list[SiteFile]:
+    site = Site(catalog, site_url)
     return [file for family in FAMILIES for file in family(site)]

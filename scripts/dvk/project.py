@@ -6,14 +6,16 @@ there is exactly one answer to "is this file published, and if not, why?".
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from . import progress
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
-from .validate import check_against_schema, check_exemplar, check_references, suggest
+from .validate import IndexEntry, check_against_schema, check_exemplar, check_references, suggest
 
 REGISTRY_PARTS = {"units.yml": "units", "categories.yml": "categories",
                   "groups.yml": "entries", "fields.yml": "entries"}
@@ -74,17 +76,25 @@ class CheckResult:
         return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
 
-def check(project: Project, today: date | None = None) -> CheckResult:
+def check(project: Project, today: date | None = None,
+          only: Collection[Path] | None = None) -> CheckResult:
+    """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
     today = today or date.today()
     registry_docs, registry = load_registry(project)
-    docs = [read_exemplar(path, project.root) for path in exemplar_paths(project.exemplars_dir)]
+    paths = exemplar_paths(project.exemplars_dir)
+    named, others = paths, []
+    if only is not None:
+        named, others = _split(paths, only, project.root)
+    docs = [read_exemplar(path, project.root) for path in progress.over(named, "Đọc tệp điển hình")]
     for doc in docs:
         check_exemplar(doc, today)
     if registry is None:
         return CheckResult(registry_docs, docs, None)
     known = {"units": set(registry.units), "categories": set(registry.categories),
              "groups": set(registry.groups), "fields": set(registry.fields)}
-    check_references(docs, known, {doc.path.stem: doc.rel for doc in docs})
+    index = [IndexEntry.of(doc) for doc in docs]
+    index += [index_entry(path, project.root) for path in others]
+    check_references(docs, known, index)
 
     published: list[Exemplar] = []
     left_out: list[LeftOut] = []
@@ -99,6 +109,56 @@ def check(project: Project, today: date | None = None) -> CheckResult:
             published.append(exemplar)
     _drop_dangling_links(published)
     return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out)
+
+
+def _split(paths: list[Path], only: Collection[Path], root: Path) -> tuple[list[Path], list[Path]]:
+    """The files to check fully, and the rest. A named file that no longer exists (deleted in a
+    pull request) brings in the files whose `learned_from` still names it."""
+    wanted = {path.resolve() for path in only}
+    named = [p for p in paths if p.resolve() in wanted]
+    gone = {p.stem for p in wanted if not p.exists()}
+    rest = [p for p in paths if p.resolve() not in wanted]
+    if gone:
+        citing = {p for p in rest if gone & set(index_entry(p, root).learned_from)}
+        named = sorted([*named, *citing])
+        rest = [p for p in rest if p not in citing]
+    return named, rest
+
+
+def index_entry(path: Path, root: Path) -> IndexEntry:
+    """The cheap way to know another file: only a file that mentions `learned_from` is parsed."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        mentions_links = b"learned_from" in path.read_bytes()
+    except OSError:
+        mentions_links = False
+    if not mentions_links:
+        return IndexEntry(path.stem, rel)
+    return IndexEntry.of(read_exemplar(path, root))
+
+
+def select(project: Project, targets: list[Path]) -> tuple[set[Path] | None, list[Path]]:
+    """Which exemplar files `dvk check PATH…` checks: (files or None for all, ignored targets).
+
+    An exemplar file stands for itself (even deleted), a folder for the exemplars in it, a
+    photo for the exemplars beside it; a registry or the schema can break any file, so it
+    means all of them. Anything outside exemplars/ (README, content pages) is ignored."""
+    folder = project.exemplars_dir.resolve()
+    chosen: set[Path] = set()
+    ignored: list[Path] = []
+    for target in targets:
+        path = target.resolve()
+        if not path.is_relative_to(folder):
+            ignored.append(target)
+        elif path.is_dir():
+            chosen.update(exemplar_paths(path))
+        elif path.suffix.lower() == ".md":
+            chosen.add(path)
+        elif path.parent == folder:
+            return None, ignored  # a registry file
+        else:
+            chosen.update(p for p in exemplar_paths(path.parent) if p.parent == path.parent)
+    return {p.resolve() for p in chosen}, ignored
 
 
 def _drop_dangling_links(published: list[Exemplar]) -> None:

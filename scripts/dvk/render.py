@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from urllib.parse import quote
+from html.parser import HTMLParser
+from urllib.parse import quote, urlsplit
 
 import markdown
 import nh3
@@ -34,6 +36,8 @@ STORY_TAGS = {
 STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
                     "th": {"align"}, "td": {"align"}, "ol": {"start"}}
 _SAFE_IMAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+URL_SCHEMES = {"http", "https", "mailto"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def inline(text: str) -> str:
@@ -73,19 +77,67 @@ def _markdown() -> markdown.Markdown:
                              output_format="html")
 
 
-def story_html(source: str) -> str:
+def _story_markup(source: str) -> str:
     md = _markdown()
     md.reset()
-    rendered = md.convert(source)
+    return md.convert(source)
+
+
+def story_html(source: str) -> str:
     return nh3.clean(
-        rendered,
+        _story_markup(source),
         tags=STORY_TAGS,
         attributes=STORY_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=URL_SCHEMES,
         attribute_filter=_keep_attribute,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+@dataclass(frozen=True)
+class StoryFinding:
+    """Something in a story that `story_html` removes (tag, attribute, link) or must check (image)."""
+
+    kind: str  # "tag" | "attribute" | "link" | "image"
+    value: str
+
+
+class _Inspector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[StoryFinding, None] = {}  # ordered set
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in STORY_TAGS:
+            self.found[StoryFinding("tag", tag)] = None
+            return
+        allowed = STORY_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name == "id" and tag in _HEADINGS:
+                continue  # the toc extension's own anchors, not the contributor's
+            if name not in allowed:
+                self.found[StoryFinding("attribute", f"{tag} {name}")] = None
+            elif tag == "a" and name == "href" and value and not _allowed_link(value):
+                self.found[StoryFinding("link", value)] = None
+            elif tag == "img" and name == "src":
+                self.found[StoryFinding("image", value or "")] = None
+
+
+def _allowed_link(link: str) -> bool:
+    scheme = urlsplit(link.strip()).scheme.lower()
+    return scheme in URL_SCHEMES or (not scheme and ":" not in link.split("/")[0])
+
+
+def story_findings(source: str) -> list[StoryFinding]:
+    """What the sanitiser will drop from a story, and the images it refers to, in order.
+
+    The checker turns these into messages, so a contributor learns why part of the story
+    does not show instead of finding it silently gone."""
+    inspector = _Inspector()
+    inspector.feed(_story_markup(source))
+    inspector.close()
+    return list(inspector.found)
 
 
 def vi_date(day: date) -> str:

@@ -34,6 +34,67 @@ def commune(commune_id: str) -> str:
     return f"xa/{commune_id}/index.md"
 
 
+KIND_SLUGS = {"collective": "tap-the", "individual": "ca-nhan"}
+
+
+def kind(kind_id: str) -> str:
+    """A list by kind; its own section, so no exemplar slug can ever take its URL."""
+    return f"loai/{KIND_SLUGS[kind_id]}/index.md"
+
+
+def served(page: str) -> str:
+    """The HTML file a source becomes: what a link must name to work from a folder (file://)."""
+    return page.removesuffix(".md") + ".html"
+
+
+def directory(page: str) -> str:
+    """The clean URL of a page, site-relative: `don-vi/x/index.md` → `don-vi/x/`."""
+    return posixpath.dirname(page) + "/"
+
+
+def desk() -> str:
+    return "bien-tap/index.md"
+
+
+def open_data(name: str = "index.md") -> str:
+    """The open data page, or one of the files beside it (exemplars.json, exemplars.csv…)."""
+    return f"du-lieu/{name}"
+
+
+def exemplar_record(slug: str) -> str:
+    return f"du-lieu/dien-hinh/{slug}.json"
+
+
+def story_kit(slug: str) -> str:
+    return beside(exemplar(slug), f"{slug}-tu-lieu.zip")
+
+
+def feeds(page: str) -> tuple[str, str]:
+    """The RSS and Atom feeds that sit beside a page: `/feed.xml`, `/don-vi/<id>/atom.xml`…"""
+    return beside(page, "feed.xml"), beside(page, "atom.xml")
+
+
+def address(path: str) -> str:
+    """Where a docs-relative source is served: `dien-hinh/x/index.md` → `dien-hinh/x/`."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The public address of a docs-relative source, for feeds and downloads read elsewhere."""
+    return site_url.rstrip("/") + "/" + address(path)
+
+
+def link(from_page: str, to: str) -> str:
+    """A relative link that works in raw HTML, where MkDocs does not rewrite `.md` targets."""
+    return address(relative(from_page, to)) or "./"
+
+
+def field_reference() -> str:
+    return "dong-gop/truong-du-lieu/index.md"
+
+
 def beside(page: str, name: str) -> str:
     """A file that sits next to a page, such as an exemplar's photo."""
     return posixpath.join(posixpath.dirname(page), name)

@@ -8,6 +8,11 @@ The rules (documented for contributors in content/dong-gop.md):
   "1.10" (see `keep_text_where_schema_wants_it`).
 * A key given twice is an error (PyYAML would silently keep the last one).
 * Only the standard tags; aliases and nesting are bounded, so no "billion laughs".
+* Keys are plain text: a `<<` merge key or a list as a key is refused.
+
+(`load.read_text` adds the file rules: ≤ 256 KB, UTF-8 with or without BOM, CRLF accepted,
+NFD normalised to NFC with a warning.) tests/test_yaml_rules.py and tests/hostile/ hold a case
+for each rule.
 
 `parse` returns the data and a map from each value's path (a tuple of keys and indexes) to its
 1-based line in the YAML text.
@@ -91,7 +96,7 @@ class _Builder:
         self.count += 1
         line = node.start_mark.line + self.offset
         if self.count > MAX_NODES or depth > MAX_DEPTH:
-            raise YamlProblem("yaml.too_complex", line, path)
+            raise YamlProblem("yaml.too_complex", line, path[:1])  # the top-level key: deeper is noise
         self.parsed.lines.setdefault(path, line)
         if node.tag not in _STANDARD_TAGS:
             raise YamlProblem("yaml.tag", line, path, tag=node.tag)
