@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
-from reader import PAGE_TYPES, SCREENS, Recorder, Visit, serve
+
+from browser.reader import PAGE_TYPES, SCREENS, Recorder, Visit, serve
 
 CHROMIUM = Path(os.environ.get("DVK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from reader import PHONE, Recorder, accessibility_violations, serve, sideways_overflow
+
+from browser.reader import PHONE, Recorder, accessibility_violations, serve, sideways_overflow
 
 BREAKAGES = {
     "script-error": '<script>throw new Error("hỏng có chủ ý")</script>',

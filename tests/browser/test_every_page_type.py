@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from reader import PAGE_TYPES, SCREENS, Visit, accessibility_violations, sideways_overflow
+
+from browser.reader import PAGE_TYPES, SCREENS, Visit, accessibility_violations, sideways_overflow
 
 pytestmark = [pytest.mark.parametrize("screen", SCREENS), pytest.mark.parametrize("kind", PAGE_TYPES)]
 

@@ -27,7 +27,7 @@ def test_fails_on_a_page(page):
 def run_suite(tmp_path: Path, test: str, **env: str) -> subprocess.CompletedProcess[str]:
     suite = tmp_path / "tests" / "browser"
     suite.mkdir(parents=True)
-    for name in ("conftest.py", "reader.py"):
+    for name in ("__init__.py", "conftest.py", "reader.py"):
         shutil.copy(HERE / name, suite / name)
     (suite / "vendor").symlink_to(HERE / "vendor")
     (suite / "test_one.py").write_text(test, encoding="utf-8")

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from reader import PHONE, search
+
+from browser.reader import PHONE, search
 
 
 def heading(page: Page) -> Locator:
