@@ -15,7 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize, expect
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize
 
 HOST = "127.0.0.1"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -131,10 +131,9 @@ def accessibility_violations(page: Page) -> list[str]:
 
 def search(page: Page, query: str, top: int = 5) -> Locator:
     """Type `query` into the site's search box, as a reader does; the titles of the first results."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # on a phone the box hides behind the magnifier in the header
-        page.locator("label.md-header__button[for='__search']").click()
-    box.press_sequentially(query)  # focuses the box, as the tap that opened the search did
-    # Material answers each keystroke; its count line ("N tài liệu liên quan") ends the wait.
-    expect(page.locator(".md-search-result__meta")).to_contain_text("tài liệu liên quan")
-    return page.locator(f".md-search-result__item:nth-child(-n+{top}) .md-search-result__article h1")
+    box = page.get_by_label("Tìm điển hình, đơn vị, nội dung")
+    box.fill("")
+    box.press_sequentially(query)
+    # The results panel says which query it answers; that ends the wait.
+    page.wait_for_function("q => document.getElementById('dvk-search-results').dataset.query === q", arg=query)
+    return page.locator(f".dvk-search__list > li:nth-child(-n+{top}) .dvk-search__title")

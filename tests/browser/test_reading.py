@@ -81,9 +81,11 @@ def test_a_category_page_lists_exemplars_that_belong_to_it(page: Page, visit: Ca
     expect(page.locator("article table tr", has_text="Nội dung thi đua")).to_contain_text(category)
 
 
-# (what a reader types, a page title among the first results). Typed as a reader types it;
-# queries without diacritics join this list when the search learns them (issue 8).
+# (what a reader types, a page title among the first results), with and without diacritics.
 SEARCHES = [
+    ("quoi son", "Hội Nông dân xã Quới Sơn"),
+    ("ke hoach 58", "Kế hoạch 58-KH/BDVHU"),
+    ("dong khoi moi", "Phụ nữ “Đồng Khởi mới”"),
     ("Quới Sơn", "Hội Nông dân xã Quới Sơn"),
     ("Kế hoạch 58", "Kế hoạch 58-KH/BDVHU"),
     ("Ba mũi", "Nội dung thi đua “Hai chân – Ba mũi”"),

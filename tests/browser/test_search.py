@@ -6,22 +6,17 @@ misses, built once as the public site (served on 127.0.0.1) and once with `--off
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
+from browser.reader import serve
 from conftest import TinyProject, collective, run_dvk
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CASES = json.loads((Path(__file__).parent.parent / "search_fold_cases.json").read_text(encoding="utf-8"))
 EXEMPLARS = {
     "dan-van-kheo-giai-phong-mat-bang": "Dân vận khéo trong giải phóng mặt bằng",
@@ -29,19 +24,6 @@ EXEMPLARS = {
     "dan-ga-cua-chi-lan": "Đàn gà của chị Lan, vốn vay từ chi hội",
     "nha-van-hoa-ap": "Nhà văn hoá ấp, nơi bà con bàn việc",
 }
-
-
-def _browser() -> Any:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if sync_playwright is None or not CHROMIUM.exists():
-        message = "browser tests need playwright and /usr/bin/chromium (apt-get install -y chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +42,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def server(sites: dict[str, Path]) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(sites["public"]))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve(sites["public"]) as url:
+        yield url
 
 
 class Visit:
@@ -93,16 +67,8 @@ class Visit:
         return self.page.locator(".dvk-search__title").all_inner_texts()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with _browser()() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def visit(browser: Any) -> Iterator[Visit]:
+def visit(browser: Browser) -> Iterator[Visit]:
     context = browser.new_context()
     yield Visit(context.new_page())
     context.close()
