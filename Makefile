@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve lint bench clean
+.PHONY: install site offline test check serve lint bench clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,8 +13,13 @@ $(STAMP): pyproject.toml scripts/constraints.txt
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+install: $(STAMP)
+
 site: $(STAMP)
 	$(BIN)/dvk build
+
+offline: $(STAMP)
+	$(BIN)/dvk build --offline
 
 check: $(STAMP)
 	$(BIN)/dvk check
@@ -30,4 +35,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-offline .cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from dvk.project import CheckResult, Project, check
 
@@ -57,6 +59,13 @@ def _apply(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
         else:
             data[key] = value
     return data
+
+
+def jpeg(width: int = 64, height: int = 48) -> bytes:
+    """A real, small JPEG: photos are checked by their content, so tests need real ones."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def exemplar_text(data: dict[str, Any], story: str = STORY) -> str:

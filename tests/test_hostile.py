@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import TinyProject, collective, exemplar_text, run_dvk
+from conftest import TinyProject, collective, exemplar_text, jpeg, run_dvk
 from dvk.diagnostics import CATALOGUE
 from dvk.load import MAX_FILE_BYTES
 from dvk.project import CheckResult
@@ -116,7 +116,7 @@ def test_a_photo_that_is_a_folder_or_a_symlink_loop_is_refused(project: TinyProj
 
 
 def test_a_photo_in_its_own_folder_and_shown_in_the_story_passes(project: TinyProject) -> None:
-    project.write("kv-giao-long/ban-giao.jpg", b"\xff\xd8\xff")
+    project.write("kv-giao-long/ban-giao.jpg", jpeg())
     story = exemplar_text(collective()).split("---\n", 2)[2] + "\n![Bàn giao nhà](ban-giao.jpg)\n"
     project.add(collective(photos=[{"file": "ban-giao.jpg", "caption": "Bàn giao nhà", "credit": "Khối vận"}]),
                 story=story)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import STORY, TinyProject, collective, individual, run_dvk
+from conftest import STORY, TinyProject, collective, individual, jpeg, run_dvk
 
 SCRIPT = "<script>alert('xss')</script>"
 IMG = '<img src="https://evil.example/p.png" onerror="alert(1)">'
@@ -66,7 +66,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         guide.write_text("# Đóng góp\n\n## Ảnh {#anh}\n", encoding="utf-8")
     folder = project.root / "exemplars" / "kv-giao-long"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / "anh.jpg").write_bytes(jpeg())
     project.add(_hostile_fields(
         collective, criteria=[{"name": f"Tiêu chí {IMG}", "target": 1, "result": 2, "measure": SCRIPT}]),
         slug="tap-the-doc-hai", story=HOSTILE_STORY)
@@ -140,5 +140,8 @@ def test_the_own_photo_still_shows_in_the_story_and_gallery(hostile_site: tuple[
                                                            read_html: Callable[[Path], BeautifulSoup]) -> None:
     site, _ = hostile_site
     page = read_html(site / "dien-hinh" / "tap-the-doc-hai" / "index.html")
-    assert [img["src"] for img in page.find_all("img") if "anh.jpg" in img.get("src", "")]
-    assert (site / "dien-hinh" / "tap-the-doc-hai" / "anh.jpg").is_file()
+    shown = {img["src"] for img in page.find_all("img") if img.get("src", "").startswith("anh-")}
+    assert shown, "the story's image and the gallery show the published variant"
+    for src in shown:
+        assert (site / "dien-hinh" / "tap-the-doc-hai" / src).is_file()
+    assert not (site / "dien-hinh" / "tap-the-doc-hai" / "anh.jpg").exists(), "never the original"

@@ -1,4 +1,4 @@
-"""The `dvk` command: check, build, serve, export-markdown, report.
+"""The `dvk` command: check, build, serve, export-markdown, report, new, import-issue.
 
 Works the same on Windows (`.venv\\Scripts\\dvk build`) as under `make`. Whatever a contributor
 writes, the answer is a message and an exit code, never a traceback.
@@ -11,15 +11,22 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from . import countreport, report
+import yaml
+
+from . import countreport, issueform, report, scaffold
+from .diagnostics import Severity
+from .media import make
+from .model import Registry
 from .pages import Page, generate
-from .project import CheckResult, Project, check, select
+from .project import CheckResult, Project, check, load_registry, select
 from .render import vi_short_date
+from .slugs import slugify
 from .stats import CAMPAIGN_END, CAMPAIGN_START, Statistics
+from .validate import SLUG
 
 EXAMPLES = """\
 ví dụ:
@@ -28,9 +35,14 @@ ví dụ:
                                 chỉ kiểm tra tệp đã sửa (vẫn đối chiếu slug, learned_from với các tệp khác)
   dvk check --lang en           thông báo bằng tiếng Anh
   dvk build                     kiểm tra rồi dựng trang vào site/
+  dvk build --offline           bản mở thẳng từ thư mục / USB (file://) vào site-offline/
   dvk serve                     xem trước tại http://127.0.0.1:8000, tự tải lại khi sửa
   dvk export-markdown out/      ghi cây Markdown thuần (content/ + trang sinh tự động)
   dvk report --from 2024-01-01 --to 2024-12-31    báo cáo sơ kết năm 2024 (Markdown)
+  dvk new                       tạo tệp điển hình mới (hỏi đơn vị, loại, tên)
+  dvk import-issue de-cu.md     chuyển một đề cử (issue trên GitHub) thành tệp điển hình
+
+Mỗi lệnh có hướng dẫn riêng: dvk LỆNH --help, ví dụ dvk new --help.
 """
 REPORT_EXAMPLES = """\
 Số liệu tính theo ngày của quyết định công nhận; đề nghị, lên sóng và các bước tính đến
@@ -44,16 +56,83 @@ ví dụ:
   dvk report --from 01/01/2025 --to 31/12/2025 --format csv --output 2025.csv
 """
 
+# Examples shown by `dvk LỆNH --help`: every verb says how it is typed in practice.
+VERB_EXAMPLES = {
+    "check": """\
+ví dụ:
+  dvk check                     kiểm tra mọi tệp điển hình và danh mục
+  dvk check --lang en           thông báo bằng tiếng Anh
+  dvk check --format json       kết quả dạng JSON cho công cụ khác
+  dvk check --strict            coi cả cảnh báo là lỗi (như khi dựng trang)
+Trên GitHub Actions (GITHUB_ACTIONS=true), mỗi lỗi thành một chú thích trên đúng dòng của tệp.
+""",
+    "build": """\
+ví dụ:
+  dvk build                     kiểm tra rồi dựng trang vào site/
+  dvk build --site-dir /tmp/web dựng vào thư mục khác
+Trên Windows: .venv\\Scripts\\dvk build
+""",
+    "serve": """\
+ví dụ:
+  dvk serve                     mở http://127.0.0.1:8000 trong trình duyệt; Ctrl+C để dừng
+  dvk serve --dev-addr 0.0.0.0:8080
+                                cho máy khác trong mạng nội bộ xem cùng
+""",
+    "export-markdown": """\
+ví dụ:
+  dvk export-markdown out/      ghi cây Markdown vào out/ (thư mục phải trống hoặc chưa có)
+""",
+    "new": """\
+ví dụ:
+  dvk new                       hỏi lần lượt: mã đơn vị, loại điển hình, tên điển hình
+  dvk new --unit kv-giao-long --kind collective --title "Mô hình “Ánh sáng đường quê”"
+                                không hỏi gì; tạo exemplars/kv-giao-long/mo-hinh-anh-sang-duong-que.md
+  dvk new --unit hoi-lhpn-giao-long --kind individual --title "Chị Lê Thị Hoa" --slug le-thi-hoa
+                                tự đặt tên tệp
+Tệp mới có đủ các trường, mỗi trường một dòng ghi chú tiếng Việt; điền chỗ trống rồi chạy dvk check.
+""",
+    "import-issue": """\
+ví dụ:
+  dvk import-issue de-cu.md     đọc nội dung issue đã lưu vào tệp de-cu.md
+  gh issue view 12 --json body -q .body | dvk import-issue -
+                                đọc thẳng issue số 12 (cần GitHub CLI)
+  dvk import-issue de-cu.md --unit kv-giao-long
+                                sửa mã đơn vị ghi sai trong đề cử
+Mã thoát: 0 = đã tạo tệp và tệp hợp lệ; 1 = đã tạo tệp nhưng còn chỗ cần bổ sung (được liệt kê);
+2 = không tạo được tệp.
+""",
+}
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Help in Vietnamese throughout; a verb's examples are its epilog, laid out as written."""
+
+    def __init__(self, prog: str | None = None, **kwargs: object) -> None:
+        verb = (prog or "").rsplit(" ", 1)[-1]
+        kwargs.setdefault("epilog", VERB_EXAMPLES.get(verb))
+        kwargs.update(formatter_class=_Formatter, add_help=False)
+        super().__init__(prog=prog, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "đối số"
+        self._optionals.title = "tuỳ chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dvk", description="Công bố điển hình “Dân vận khéo”: kiểm tra và dựng trang.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EXAMPLES)
     parser.add_argument("--root", type=Path, default=None,
                         help="thư mục dự án (mặc định: thư mục chứa mkdocs.yml gần nhất)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="ngôn ngữ thông báo: vi (mặc định) hoặc en")
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="LỆNH")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="LỆNH",
+                                  parser_class=_Parser)
 
     p = verbs.add_parser("check", help="kiểm tra các tệp điển hình",
                          description="Kiểm tra mọi tệp điển hình và danh mục; thoát mã 1 nếu có lỗi.")
@@ -65,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("build", help="kiểm tra rồi dựng trang web vào site/",
                          description="Kiểm tra, rồi dựng trang bằng MkDocs (chế độ nghiêm ngặt).")
-    p.add_argument("--site-dir", type=Path, default=None, help="thư mục đích (mặc định site/)")
+    p.add_argument("--site-dir", type=Path, default=None,
+                   help="thư mục đích (mặc định site/, hoặc site-offline/ với --offline)")
+    p.add_argument("--offline", action="store_true",
+                   help="bản để mở từ thư mục hoặc USB: liên kết tới tệp .html thay vì thư mục")
 
     p = verbs.add_parser("serve", help="xem trước trang, tự tải lại khi sửa",
                          description="Chạy máy chủ xem trước; sửa tệp là trang tự cập nhật.")
@@ -89,6 +171,23 @@ def _parser() -> argparse.ArgumentParser:
                    help="markdown (mặc định, để in), csv hoặc xlsx (Excel)")
     p.add_argument("--output", type=Path, metavar="TỆP", default=None,
                    help="ghi vào TỆP thay vì in ra màn hình (bắt buộc với xlsx khi in ra màn hình)")
+
+    p = verbs.add_parser("new", help="tạo tệp điển hình mới từ mẫu",
+                         description="Tạo exemplars/<mã-đơn-vị>/<tên-tệp>.md với đủ các trường. "
+                                     "Thiếu tuỳ chọn nào thì lệnh hỏi; có đủ cả ba thì không hỏi. "
+                                     "Không bao giờ ghi đè tệp đã có.")
+    p.add_argument("--unit", metavar="MÃ", help="mã đơn vị (exemplars/units.yml), hoặc tên đơn vị")
+    p.add_argument("--kind", metavar="LOẠI", help="collective (tập thể) hoặc individual (cá nhân)")
+    p.add_argument("--title", metavar="TÊN", help="tên điển hình; tên tệp được tạo từ đây (bỏ dấu, đ → d)")
+    p.add_argument("--slug", metavar="TÊN_TỆP", help="tự đặt tên tệp (chữ thường không dấu, số, '-')")
+
+    p = verbs.add_parser("import-issue", help="chuyển một đề cử trên GitHub thành tệp điển hình",
+                         description="Đọc nội dung một issue tạo bằng biểu mẫu “Đề cử điển hình” "
+                                     "(.github/ISSUE_TEMPLATE/de-cu-dien-hinh.yml) và ghi tệp điển hình "
+                                     "tương ứng, rồi kiểm tra tệp đó. TỆP là '-' để đọc từ đầu vào chuẩn.")
+    p.add_argument("source", metavar="TỆP", help="tệp chứa nội dung issue, hoặc '-'")
+    p.add_argument("--unit", metavar="MÃ", help="dùng mã đơn vị này thay cho mã ghi trong đề cử")
+    p.add_argument("--slug", metavar="TÊN_TỆP", help="tự đặt tên tệp")
     return parser
 
 
@@ -151,9 +250,12 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     _mkdocs_logging()
-    site_dir = (args.site_dir or project.root / "site").resolve()
+    site_dir = (args.site_dir or project.root / ("site-offline" if args.offline else "site")).resolve()
     try:
-        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True)
+        # From file:// a link to `dien-hinh/x/` opens a folder listing; the offline copy links to
+        # `dien-hinh/x/index.html` instead. The public site keeps its stable directory URLs.
+        config = load_config(str(project.config_file), site_dir=str(site_dir), strict=True,
+                             use_directory_urls=not args.offline)
         build(config)
     except MkDocsException as exc:
         print(f"dvk: dựng trang thất bại: {exc}", file=sys.stderr)
@@ -180,7 +282,12 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     shutil.copytree(project.content_dir, out, dirs_exist_ok=True)
-    for item in generate(result.catalog):
+    content = {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+               for path in sorted(out.rglob("*.md"))}
+    made, tally = make(generate(result.catalog, site_url=_site_url(project), content=content),
+                       project.cache_dir)
+    print(tally.line(args.lang), file=sys.stderr)
+    for item in made:
         target = out / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
@@ -235,8 +342,122 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its `!!python/name:` and `!ENV` tags are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def _site_url(project: Project) -> str | None:
+    """The site's public address from mkdocs.yml, as the feeds' absolute links need it."""
+    try:
+        config = yaml.load(project.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        return None  # no address, no feeds; `dvk build` reports a broken mkdocs.yml itself
+    url = config.get("site_url") if isinstance(config, dict) else None
+    return url if isinstance(url, str) and url else None
+
+
+
+
+def _registry_or_report(project: Project, lang: str) -> Registry | None:
+    docs, registry = load_registry(project)
+    if registry is None:
+        for doc in docs:
+            for d in doc.diagnostics:
+                print(d.render(lang), file=sys.stderr)
+        print("dvk: danh mục trong exemplars/ có lỗi; hãy sửa trước.", file=sys.stderr)
+    return registry
+
+
+def _ask(question: str, given: str | None, accept: Callable[[str], str]) -> str:
+    """A flag's value if given (an error if wrong), else ask until the answer is usable."""
+    if given is not None:
+        return accept(given)
+    while True:
+        try:
+            answer = input(question)
+        except EOFError:
+            raise scaffold.ScaffoldError("chưa có câu trả lời — hãy dùng --unit, --kind, --title") from None
+        try:
+            return accept(answer)
+        except scaffold.ScaffoldError as problem:
+            print(f"  {problem}", file=sys.stderr)
+
+
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 1
+    try:
+        unit = _ask("Mã đơn vị (ví dụ kv-giao-long): ", args.unit,
+                    lambda text: scaffold.check_unit(text, registry))
+        kind = _ask("Loại điển hình — 1. tập thể (collective), 2. cá nhân (individual): ",
+                    args.kind, scaffold.check_kind)
+        title = _ask("Tên điển hình: ", args.title, scaffold.check_title)
+        new = scaffold.NewExemplar(unit, kind, title, slug=_slug(args.slug))
+        path = scaffold.write(project.exemplars_dir, new, registry)
+    except scaffold.ScaffoldError as problem:
+        print(f"dvk: {problem}", file=sys.stderr)
+        return 1
+    rel = path.relative_to(project.root).as_posix()
+    print(f"Đã tạo {rel}\n"
+          f"Tiếp theo: mở tệp, điền các chỗ trống sau dấu ':', viết câu chuyện sau dòng '---' "
+          f"cuối, rồi chạy: dvk check")
+    current = registry.current_unit(unit)
+    if current.id != unit:
+        print(f"Lưu ý: đơn vị {unit} nay thuộc {current.name} ({current.id}); "
+              "chỉ dùng mã cũ cho điển hình được công nhận trước khi sáp nhập.")
+    return 0
+
+
+def _slug(value: str | None) -> str | None:
+    if value is not None and not SLUG.match(value):
+        raise scaffold.ScaffoldError(f"tên tệp '{value}' không hợp lệ — ví dụ {slugify(value) or 'ten-dien-hinh'}")
+    return value
+
+
+def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 2
+    form = project.root / issueform.FORM_PATH
+    try:
+        if args.source == "-":
+            body = sys.stdin.buffer.read().decode("utf-8-sig")
+        else:
+            body = Path(args.source).read_text(encoding="utf-8-sig")
+        questions = issueform.load_form(form)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"dvk: không đọc được {exc.filename if isinstance(exc, OSError) else args.source}: {exc}",
+              file=sys.stderr)
+        return 2
+    try:
+        def unit_of(text: str) -> str:
+            return scaffold.check_unit(args.unit or text, registry)
+        new = issueform.to_exemplar(body, questions, unit_of)
+        new.slug = _slug(args.slug)
+        path = scaffold.write(project.exemplars_dir, new, registry)
+    except scaffold.ScaffoldError as problem:
+        print(f"dvk: {problem}", file=sys.stderr)
+        return 2
+    rel = path.relative_to(project.root).as_posix()
+    print(f"Đã tạo {rel}")
+    result = check(project)
+    mine = [d for d in result.diagnostics if d.path == rel]
+    for d in mine:
+        print(d.render(args.lang))
+    if any(d.severity is Severity.ERROR for d in mine):
+        print(f"Tệp còn {len(mine)} chỗ cần bổ sung; sửa rồi chạy dvk check.")
+        return 1
+    print("Tệp hợp lệ.")
+    return 0
+
+
 VERBS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve,
-         "export-markdown": cmd_export_markdown, "report": cmd_report}
+         "export-markdown": cmd_export_markdown, "report": cmd_report, "new": cmd_new,
+         "import-issue": cmd_import_issue}
 
 
 if __name__ == "__main__":

@@ -267,6 +267,40 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("không tìm thấy ảnh '{value}' cạnh tệp điển hình", "hãy chép ảnh vào cùng thư mục với tệp .md"),
         "en": ("photo '{value}' not found beside the exemplar file", "put the photo in the same folder as the .md"),
     },
+    "photo.unreadable": {
+        "vi": ("không đọc được ảnh '{value}' ({reason})", "hãy kiểm tra quyền truy cập tệp ảnh"),
+        "en": ("cannot read photo '{value}' ({reason})", "check the photo file's permissions"),
+    },
+    "photo.too_large": {
+        "vi": ("ảnh '{value}' quá nặng ({size}, tối đa {limit})",
+               "hãy xuất lại ảnh JPEG chất lượng khoảng 85%, cạnh dài 4000 điểm ảnh là đủ"),
+        "en": ("photo '{value}' is too large ({size}, at most {limit})",
+               "export it again as JPEG at about 85% quality; 4000 pixels on the long side is plenty"),
+    },
+    "photo.too_many_pixels": {
+        "vi": ("ảnh '{value}' có quá nhiều điểm ảnh ({megapixels} triệu, tối đa {limit} triệu)",
+               "hãy thu nhỏ ảnh, cạnh dài 4000 điểm ảnh là đủ"),
+        "en": ("photo '{value}' has too many pixels ({megapixels} million, at most {limit} million)",
+               "scale it down; 4000 pixels on the long side is plenty"),
+    },
+    "photo.format": {
+        "vi": ("ảnh '{value}' có định dạng {format}, không được nhận", "hãy lưu ảnh dưới dạng JPEG, PNG hoặc WebP"),
+        "en": ("photo '{value}' is in {format} format, which is not accepted", "save it as JPEG, PNG or WebP"),
+    },
+    "photo.svg": {
+        "vi": ("'{value}' là hình vẽ SVG, không phải ảnh chụp (SVG có thể chứa mã chạy trên trang)",
+               "hãy xuất hình ra PNG hoặc JPEG"),
+        "en": ("'{value}' is an SVG drawing, not a photo (SVG can carry script)", "export it as PNG or JPEG"),
+    },
+    "photo.not_image": {
+        "vi": ("'{value}' không phải là ảnh (dù tên tệp có đuôi ảnh)",
+               "hãy chép đúng tệp ảnh JPEG, PNG hoặc WebP vào thư mục"),
+        "en": ("'{value}' is not an image (whatever its name says)", "copy the real JPEG, PNG or WebP file"),
+    },
+    "photo.damaged": {
+        "vi": ("ảnh '{value}' bị hỏng hoặc chép chưa hết ({reason})", "hãy chép lại tệp ảnh gốc từ máy chụp"),
+        "en": ("photo '{value}' is damaged or incomplete ({reason})", "copy the original file from the camera again"),
+    },
 }
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from .load import MAX_FILE_BYTES, Document, read_exemplar
+from .progress import Progress
 from .validate import check_exemplar
 
 CACHE_FILE = Path(".cache") / "dvk" / "checked.pickle"
@@ -57,13 +58,22 @@ def _check_one(job: tuple[Path, Path, date]) -> Document:
     return doc
 
 
-def _check_all(paths: list[Path], root: Path, today: date) -> Iterable[Document]:
+def _check_all(paths: list[Path], root: Path, today: date) -> list[Document]:
     jobs = [(path, root, today) for path in paths]
     workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers == 1:
-        return map(_check_one, jobs)
+        return _counted(map(_check_one, jobs), len(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_check_one, jobs, chunksize=max(16, len(jobs) // (workers * 8))))
+        return _counted(pool.map(_check_one, jobs, chunksize=max(16, len(jobs) // (workers * 8))), len(jobs))
+
+
+def _counted(docs: Iterable[Document], total: int) -> list[Document]:
+    progress = Progress("Đọc tệp điển hình", total)
+    done = []
+    for doc in docs:
+        done.append(doc)
+        progress.step()
+    return done
 
 
 def _key(root: Path, path: Path, today: date, folders: dict[Path, str]) -> str | None:

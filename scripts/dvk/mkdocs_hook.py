@@ -18,7 +18,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
 from dvk.diagnostics import Severity
+from dvk.media import make
 from dvk.pages import Page, generate
+from dvk.progress import Progress
 from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
 
@@ -49,7 +51,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    for item in generate(result.catalog):
+    content = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    made, tally = make(generate(result.catalog, site_url=config.site_url, content=content,
+                                directory_urls=config.use_directory_urls), _project(config).cache_dir)
+    log.info("dvk: %s", tally.line())
+    for item in made:
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")
@@ -59,7 +65,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, item.path, content=item.data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+    global _pages
+    _pages = Progress("Dựng trang", len(files.documentation_pages()))
     return files
+
+
+_pages: Progress | None = None
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    if _pages is not None:
+        _pages.step()
+    return output
 
 
 def _pin_build_date(result: CheckResult) -> None:

@@ -11,21 +11,25 @@ output is already escaped inside, so its call takes `| safe`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import browse, urls
+from . import browse, feeds, fieldref, opendata, photos, search, storydesk, urls
+from .cards import FILE_NAME as CARD_FILE
+from .cards import Card
 from .charts import bar_chart
 from .collate import sort_key
 from .model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Unit, by_title
+from .photos import PhotoFile
 from .render import attribute, inline, number, safe_url, story_html, vi_date, vi_short_date
 from .stats import Statistics
+from .storydesk import Kit
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,10 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
+    """A file of the site that is not a page: copied from `source`, or generated `data`."""
+
     path: str  # docs-relative destination
-    source: Path | None = None  # a file copied as it is ...
+    source: Path | PhotoFile | Card | Kit | None = None  # a file copied, or one `media.make` makes ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 
@@ -84,25 +90,45 @@ def front_matter(**values: Any) -> Markup:
 class Site:
     """Renders the pages of one catalog; each `*_pages` method yields one family of pages."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, *, site_url: str | None = None,
+                 content: Mapping[str, str] | None = None, directory_urls: bool = True) -> None:
         self.catalog = catalog
         self.registry = catalog.registry
+        self.site_url = site_url  # feeds and open data need absolute links; None: no feeds
+        self.content = content or {}  # hand-written pages (docs path → Markdown), for search
+        self.directory_urls = directory_urls  # False for a copy opened from a folder (file://)
 
     def render(self, path: str, template: str, **context: Any) -> Page:
         def href(target: str) -> Markup:
             return Markup(urls.relative(path, target))
 
+        # A page with feeds of its own (a unit, a category) links them in its text. Only the
+        # site-wide feeds go in the head: Material fetches `sitemap.xml` beside every
+        # <link rel=alternate>, and there is none beside a unit's feed.
+        own_feeds = urls.feeds(path) if path in self.feed_pages else None
         markdown = _environment().get_template(template).render(
             catalog=self.catalog, registry=self.registry, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story, **context)
+            unit_of=self.unit_of, story=self.story, rendition=photos.rendition, sizes=photos.SIZES,
+            front_matter=front_matter, own_feeds=own_feeds, **context)
         return Page(path, markdown)
+
+    @cached_property
+    def feed_pages(self) -> set[str]:
+        return feeds.feed_pages(self)
+
+    @staticmethod
+    def card(page: str, card: Card) -> tuple[str, Asset]:
+        """The page's social card: its docs-relative path (front matter `image:`) and the asset."""
+        image = urls.beside(page, CARD_FILE)
+        return image, Asset(image, card)
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
 
     @staticmethod
     def story(exemplar: Exemplar) -> Markup:
-        return Markup(story_html(exemplar.story))
+        images = {p.file: photos.published_name(p.source, p.file) for p in exemplar.photos}
+        return Markup(story_html(exemplar.story, images))
 
     # --- families of pages --------------------------------------------------------------
 
@@ -119,12 +145,21 @@ class Site:
         for ex in self.catalog.exemplars:
             path = urls.exemplar(ex.slug)
             previous, following = neighbours[ex.slug]
-            yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex),
-                              current=self.registry.current_unit(ex.unit),
+            current = self.registry.current_unit(ex.unit)
+            image, card = self.card(path, Card(ex.title, current.name,
+                                               ex.photos[0].source if ex.photos else None))
+            yield self.render(path, "exemplar.md.j2", ex=ex, unit=self.unit_of(ex), current=current,
                               commune=self.registry.commune_of(ex.unit), previous=previous, next=following,
-                              replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])))
+                              replicated_by=by_title(self.catalog.replicated_by.get(ex.slug, [])),
+                              image=image)
+            yield card
             for photo in ex.photos:
-                yield Asset(urls.beside(path, photo.file), photo.source)
+                for name in photos.cache_files(photo.source):
+                    yield Asset(urls.beside(path, name), PhotoFile(photo.source, name))
+
+    def search_files(self) -> Iterator[SiteFile]:
+        for path, data in search.search_files(self.catalog, self.content, self.directory_urls):
+            yield Asset(path, data=data)
 
     def unit_pages(self) -> Iterator[SiteFile]:
         current = [u for u in self.registry.units.values() if u.is_current]
@@ -136,10 +171,15 @@ class Site:
         yield self.render("don-vi/index.md", "units.md.j2", levels=levels, former=former,
                           counts={u: len(self.catalog.by_unit.get(u, [])) for u in self.registry.units})
         for unit in current:
+            commune = self.registry.communes.get(unit.commune or "")
+            image, card = self.card(urls.unit(unit.id), Card(
+                unit.name, LEVEL_NAMES[unit.level] + (f" · {commune.name}" if commune else "")))
             yield self.render(urls.unit(unit.id), "unit.md.j2", unit=unit,
                               exemplars=self.catalog.by_unit.get(unit.id, []),
                               absorbed=[u for u in former
-                                        if self.registry.current_unit(u.id).id == unit.id])
+                                        if self.registry.current_unit(u.id).id == unit.id],
+                              image=image)
+            yield card
 
     def listing_pages(self) -> Iterator[SiteFile]:
         """Categories (nội dung), groups and fields: a title, a description, the exemplars."""
@@ -157,8 +197,11 @@ class Site:
             yield self.render(index_path, "listings.md.j2", title=title, entries=entries,
                               url_of=url_of, counts={e.id: len(index.get(e.id, [])) for e in entries})
             for entry in entries:
+                heading = f"{entry.title}: {entry.short}" if hasattr(entry, "short") else entry.title
+                image, card = self.card(url_of(entry.id), Card(heading, title))
                 yield self.render(url_of(entry.id), "listing.md.j2", entry=entry,
-                                  exemplars=index.get(entry.id, []))
+                                  exemplars=index.get(entry.id, []), image=image)
+                yield card
 
     def statistics_pages(self) -> Iterator[SiteFile]:
         """/thong-ke/: every count with its chart and table, and each table as CSV beside it."""
@@ -181,9 +224,12 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     Site.home_pages, Site.exemplar_pages, Site.unit_pages, Site.listing_pages,
     Site.statistics_pages,
     browse.commune_pages, browse.kind_pages, browse.unit_redirect_pages,
+    storydesk.desk_pages, storydesk.story_kit_files, feeds.feed_files, opendata.open_data_files,
+    fieldref.field_reference_pages, Site.search_files,
 )
 
 
-def generate(catalog: Catalog) -> list[SiteFile]:
-    site = Site(catalog)
+def generate(catalog: Catalog, *, site_url: str | None = None, content: Mapping[str, str] | None = None,
+             directory_urls: bool = True) -> list[SiteFile]:
+    site = Site(catalog, site_url=site_url, content=content, directory_urls=directory_urls)
     return [file for family in FAMILIES for file in family(site)]

@@ -34,6 +34,10 @@ class Project:
         return self.root / "content"
 
     @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"  # made photos and cards (dvk.media); gitignored
+
+    @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -63,10 +64,16 @@ def safe_url(link: str) -> str:
     return quote(link, safe="/:?#@!$&;,=+%~.-_")
 
 
-def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
-    if tag == "img" and attr == "src":
-        return value if _SAFE_IMAGE.match(value) else None  # own folder only
-    return value
+def _attribute_filter(images: Mapping[str, str] | None) -> Callable[[str, str, str], str | None]:
+    """Keep attributes as they are, except an image: only a file of the exemplar's own folder,
+    shown as the published file `images` names for it (the original is never published)."""
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if tag == "img" and attr == "src":
+            if not _SAFE_IMAGE.match(value):
+                return None
+            return value if images is None else images.get(value)
+        return value
+    return keep
 
 
 @cache
@@ -83,13 +90,13 @@ def _story_markup(source: str) -> str:
     return md.convert(source)
 
 
-def story_html(source: str) -> str:
+def story_html(source: str, images: Mapping[str, str] | None = None) -> str:
     return nh3.clean(
         _story_markup(source),
         tags=STORY_TAGS,
         attributes=STORY_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        attribute_filter=_keep_attribute,
+        attribute_filter=_attribute_filter(images),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )

@@ -1,117 +1,156 @@
-"""Synthetic but realistic projects for benchmarks: N exemplars with ~400-word Vietnamese stories.
+"""Synthetic but realistic exemplars for benchmarks: a whole project in a folder, any count.
 
-Deterministic for a given (count, seed). Used by `dvk.bench` and by tests that need volume.
+`write_synthetic_project(root, count, seed)` copies this repository's mkdocs.yml, content/,
+theme/ and registries, links scripts/dvk, and writes `count` valid exemplar files of about 400
+words of Vietnamese each, spread over the current units, categories, groups and fields. Same
+seed → same bytes. Proper names are drawn syllable by syllable, so the vocabulary grows with the
+count the way real names do (a benchmark of search size needs that, not a fixed word list).
+
+    python -m dvk.synthetic /tmp/bench 10000
 """
 
 from __future__ import annotations
 
 import random
 import shutil
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 
-from .load import REGISTRY_FILES
+from .slugs import slugify
 
 REPO = Path(__file__).resolve().parents[2]
 
-_WORDS = (
-    "cán bộ", "đảng viên", "hội viên", "đoàn viên", "bà con", "nhân dân", "ấp", "khu phố", "xã",
-    "vận động", "tuyên truyền", "đồng thuận", "hiến đất", "mở rộng", "đường giao thông", "nông thôn mới",
-    "mô hình", "điển hình", "dân vận khéo", "Đồng Khởi mới", "hai chân", "ba mũi", "an sinh",
-    "hộ nghèo", "nhà tình thương", "sinh kế", "chuyển đổi số", "dừa hữu cơ", "bưởi da xanh",
-    "phân loại rác", "môi trường", "an ninh trật tự", "hòa giải", "dân chủ ở cơ sở", "kiến nghị",
-    "lắng nghe", "gần dân", "sát dân", "trách nhiệm", "công khai", "minh bạch", "kết quả", "bài học",
-    "nhân rộng", "học tập", "bắt kịp", "vượt qua", "khen thưởng", "biểu dương", "phối hợp",
-    "Mặt trận", "phụ nữ", "thanh niên", "nông dân", "cựu chiến binh", "công an", "dân quân",
-    "mỗi tháng", "năm 2024", "năm 2025", "hiệu quả", "thiết thực", "sáng tạo", "đổi mới",
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ",
+            "Ngô", "Dương", "Lý", "Đoàn", "Châu", "Lâm", "Tô", "Mai", "Hồ")
+MIDDLES = ("Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Kim", "Hoàng", "Thành")
+ONSETS = ("b", "c", "ch", "d", "đ", "g", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t",
+          "th", "tr", "v", "x", "")
+RHYMES = ("a", "à", "á", "ạ", "an", "ân", "ăng", "anh", "ành", "ảnh", "ao", "âu", "ên", "ết", "iên",
+          "iếu", "inh", "ình", "o", "ô", "ơ", "oa", "oài", "ong", "ông", "ồng", "ư", "ương", "ường",
+          "uy", "uyên", "ùng", "ứng", "ai", "ải", "ói", "ơn", "ức", "iệp", "ạnh", "ượng", "uân")
+HAMLETS = ("Phú Hòa", "An Thới", "Giao Hòa", "Tân Hưng", "Mỹ Thạnh", "Phước Hậu", "Long Thạnh",
+           "Bình Thới", "Quới Thạnh", "Tiên Tây")
+MODELS = ("Ngôi nhà nhân ái", "Tuyến đường nông thôn mới", "Chi hội không có hộ nghèo",
+          "Ấp văn minh, sạch đẹp", "Tổ hợp tác trồng dừa hữu cơ", "Dân vận khéo trong giải phóng mặt bằng",
+          "Đồng Khởi mới ở khu dân cư", "Quỹ tín dụng tiết kiệm phụ nữ", "Thanh niên khởi nghiệp",
+          "Tổ hòa giải ở cơ sở", "Camera an ninh ấp", "Gom rác đổi quà", "Mái ấm công đoàn",
+          "Cựu chiến binh giúp nhau làm kinh tế", "Vườn cây ăn trái liên kết")
+SENTENCES = (
+    "Trước năm 2024, nhiều hộ ở ấp {hamlet} còn khó khăn, đường sá lầy lội mỗi mùa mưa.",
+    "{person} cùng Tổ Dân vận ấp đến từng nhà lắng nghe ý kiến, giải thích chủ trương của Đảng "
+    "và chính sách của Nhà nước.",
+    "Khối vận xã phối hợp Ủy ban MTTQ và các đoàn thể khảo sát {number} hộ, lập danh sách cần hỗ trợ.",
+    "Bà con góp {number} ngày công, hiến {number} mét vuông đất để mở rộng đường liên ấp.",
+    "Mô hình “{model}” được triển khai theo phương châm dân biết, dân bàn, dân làm, dân kiểm tra, "
+    "dân giám sát, dân thụ hưởng.",
+    "Sau một năm, thu nhập bình quân của các hộ tham gia tăng khoảng {number} phần trăm.",
+    "Chi hội vận động mạnh thường quân đóng góp {number} triệu đồng, xây {number} căn nhà cho hộ nghèo.",
+    "Phong trào thi đua “Dân vận khéo” gắn với cao điểm “Đồng Khởi mới” tạo sức lan tỏa trong Nhân dân.",
+    "Ban Dân vận Huyện ủy đánh giá cao cách làm sáng tạo, công khai, minh bạch của đơn vị.",
+    "Người dân tin tưởng, đồng thuận hơn, tự nguyện tham gia giữ gìn an ninh trật tự ở khu dân cư.",
+    "Đoàn viên thanh niên tình nguyện dọn vệ sinh, trồng {number} cây xanh dọc kênh {hamlet}.",
+    "Hội viên phụ nữ tiết kiệm mỗi tháng một ít, giúp nhau vay vốn không lãi để chăn nuôi, trồng trọt.",
+    "Cán bộ xã thực hiện tốt Quy chế dân chủ ở cơ sở, tiếp dân định kỳ và trả lời kiến nghị đúng hạn.",
+    "Bài học rút ra là phải sâu sát cơ sở, nói đi đôi với làm, cán bộ đảng viên gương mẫu đi trước.",
+    "Nhiều mô hình “Ba mũi” được nhân rộng ra các ấp lân cận như {hamlet} và {hamlet2}.",
+    "{person} cho biết: “Có dân là có tất cả, việc gì khó mấy có dân cùng làm cũng xong”.",
+    "Trong năm, đơn vị tổ chức {number} buổi sinh hoạt chuyên đề về xây dựng nông thôn mới nâng cao.",
+    "Các hộ chuyển đổi cây trồng sang dừa hữu cơ, bưởi da xanh, sầu riêng theo hướng liên kết tiêu thụ.",
+    "Lực lượng dân quân cùng bà con đắp đê bao, phòng chống hạn mặn, bảo vệ {number} hécta vườn cây.",
+    "Ủy ban nhân dân xã khen thưởng {number} tập thể và cá nhân có thành tích xuất sắc.",
 )
-_KINDS = ("collective",) * 7 + ("individual",) * 3
-_MEASURES = ("hộ", "căn", "km", "triệu đồng", "buổi", "người", "mô hình")
 
 
-def _sentence(rng: random.Random) -> str:
-    words = [rng.choice(_WORDS) for _ in range(rng.randint(8, 16))]
-    text = " ".join(words)
-    return text[0].upper() + text[1:] + "."
+class _Names:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def syllable(self) -> str:
+        word = self.rng.choice(ONSETS) + self.rng.choice(RHYMES)
+        return word[0].upper() + word[1:]
+
+    def person(self) -> str:
+        return f"{self.rng.choice(SURNAMES)} {self.rng.choice(MIDDLES)} {self.syllable()}"
+
+    def hamlet(self) -> str:
+        if self.rng.random() < 0.6:
+            return self.rng.choice(HAMLETS)
+        return f"{self.syllable()} {self.syllable()}"
 
 
-def _story(rng: random.Random, words: int = 400) -> str:
-    paragraphs, count = [], 0
+def story(rng: random.Random, words: int = 400) -> str:
+    names = _Names(rng)
+    paragraphs: list[str] = []
+    sentences: list[str] = []
+    count = 0
     while count < words:
-        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(4, 7)))
-        count += len(paragraph.split())
-        paragraphs.append(paragraph)
+        sentence = rng.choice(SENTENCES).format(
+            hamlet=names.hamlet(), hamlet2=names.hamlet(), person=names.person(),
+            model=rng.choice(MODELS), number=rng.randint(2, 2000))
+        sentences.append(sentence)
+        count += len(sentence.split())
+        if len(sentences) == 5:
+            paragraphs.append(" ".join(sentences))
+            sentences = []
+    if sentences:
+        paragraphs.append(" ".join(sentences))
     return "\n\n".join(paragraphs)
 
 
-def _day(rng: random.Random, start: date, span: int) -> date:
-    return start + timedelta(days=rng.randrange(span))
-
-
-def exemplar(rng: random.Random, index: int, unit: str, categories: list[str]) -> tuple[str, str]:
-    """(slug, file text) of one synthetic exemplar."""
-    kind = rng.choice(_KINDS)
-    recognized = _day(rng, date(2024, 4, 1), 600)
-    data: dict[str, object] = {
-        "title": f"Điển hình số {index}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-        "kind": kind,
-        "unit": unit,
+def exemplar(rng: random.Random, number: int, unit: str, categories: list[str], groups: list[str],
+             fields: list[str]) -> tuple[str, str]:
+    names = _Names(rng)
+    model = rng.choice(MODELS)
+    title = f"Mô hình “{model}” ấp {names.hamlet()} số {number}"
+    recognized = date(2024, 5, 1) + timedelta(days=rng.randint(0, 540))
+    data = {
+        "title": title, "kind": "collective", "unit": unit,
         "categories": sorted(rng.sample(categories, rng.randint(1, 2))),
-        "summary": _sentence(rng)[:280],
-        "recognition": {"decision": f"{index}-QĐ/BDVHU", "date": recognized.isoformat(),
-                        "by": "Ban Dân vận Huyện ủy Châu Thành", "form": "Giấy khen"},
-        "steps": [{"step": s, "date": (recognized + timedelta(days=20 * s)).isoformat(),
-                   "note": _sentence(rng)[:120]} for s in range(1, rng.randint(1, 5) + 1)
-                  if recognized + timedelta(days=20 * s) <= date(2026, 1, 1)],
-        "contact": {"office": "Văn phòng Khối vận", "phone": "0275 3861 234",
-                    "email": "khoivan@example.vn"},
+        "groups": sorted(rng.sample(groups, 1)), "fields": sorted(rng.sample(fields, 1)),
+        "model": model,
+        "summary": f"{names.person()} và bà con ấp {names.hamlet()} thực hiện mô hình “{model}”, "
+                   f"giúp {rng.randint(5, 300)} hộ dân.",
+        "recognition": {"decision": f"{rng.randint(1, 300)}-QĐ/BDVHU", "date": recognized.isoformat(),
+                        "by": "Ban Dân vận Huyện ủy Châu Thành"},
+        "period": {"start": "2024-04-01", "end": "2025-06-30"},
+        "criteria": [{"name": "Số hộ tham gia", "target": 100, "result": rng.randint(80, 200),
+                      "measure": "hộ"}],
     }
-    if not data["steps"]:
-        data.pop("steps")
-    if kind == "collective":
-        data["model"] = f"Mô hình {rng.choice(_WORDS)}"
-        data["period"] = {"start": (recognized - timedelta(days=180)).isoformat(),
-                          "end": recognized.isoformat()}
-        data["criteria"] = [{"name": f"Tiêu chí {rng.choice(_WORDS)}", "target": rng.randint(5, 50),
-                             "result": rng.randint(3, 60), "measure": rng.choice(_MEASURES)}
-                            for _ in range(rng.randint(2, 3))]
-    else:
-        data["person"] = {"name": f"Nguyễn Văn {index}", "position": "Bí thư chi bộ ấp"}
-        data["consent"] = (recognized - timedelta(days=10)).isoformat()
-    if rng.random() < 0.4:
-        data["media"] = [{"outlet": "Đài Phát thanh - Truyền hình Bến Tre", "programme": "Dân vận khéo",
-                          "title": _sentence(rng)[:100], "date": recognized.isoformat(),
-                          "url": f"https://example.vn/dvk/{index}"}]
-    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    return f"dien-hinh-tong-hop-{index:05d}", f"---\n{front}---\n{_story(rng)}\n"
+    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return slugify(title), f"---\n{front}---\n{story(rng)}\n"
 
 
-def write_synthetic_project(root: Path, count: int, seed: int = 58) -> Path:
-    """A project at `root`: this repo's config, content, theme and registries, plus `count`
-    synthetic exemplars spread over the current units."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml",):
-        shutil.copy(REPO / name, root / name)
-    for name in ("content", "theme"):
-        shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
-    (root / "exemplars").mkdir(exist_ok=True)
-    for name in REGISTRY_FILES:
-        shutil.copy(REPO / "exemplars" / name, root / "exemplars" / name)
-    scripts = root / "scripts"
-    scripts.mkdir(exist_ok=True)
-    if not (scripts / "dvk").exists():
-        (scripts / "dvk").symlink_to(REPO / "scripts" / "dvk")
-    units_doc = yaml.safe_load((REPO / "exemplars" / "units.yml").read_text(encoding="utf-8"))
-    units = [u["id"] for u in units_doc["units"] if "merged_into" not in u]
-    categories = [c["id"] for c in
-                  yaml.safe_load((REPO / "exemplars" / "categories.yml").read_text(encoding="utf-8"))]
+def write_synthetic_project(root: Path, count: int, seed: int = 1) -> Path:
+    """A project at `root` (created; must not exist) with `count` synthetic exemplars."""
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "theme"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "exemplars").mkdir()
+    for registry in sorted((REPO / "exemplars").glob("*.yml")):
+        shutil.copy(registry, root / "exemplars" / registry.name)
+    (root / "scripts").mkdir()
+    (root / "scripts" / "dvk").symlink_to(REPO / "scripts" / "dvk", target_is_directory=True)
+
+    def ids(name: str, key: str | None = None) -> list[str]:
+        loaded = yaml.safe_load((root / "exemplars" / name).read_text(encoding="utf-8"))
+        entries = loaded[key] if key else loaded
+        return sorted(e["id"] for e in entries if not e.get("merged_into"))
+
+    units = ids("units.yml", "units")
+    categories, groups, fields = ids("categories.yml"), ids("groups.yml"), ids("fields.yml")
     rng = random.Random(seed)
-    for index in range(count):
-        unit = units[index % len(units)]
-        slug, text = exemplar(rng, index, unit, categories)
-        folder = root / "exemplars" / unit
-        folder.mkdir(exist_ok=True)
-        (folder / f"{slug}.md").write_text(text, encoding="utf-8")
+    for number in range(1, count + 1):
+        unit = units[number % len(units)]
+        slug, text = exemplar(rng, number, unit, categories, groups, fields)
+        path = root / "exemplars" / unit / f"{slug}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return root
+
+
+if __name__ == "__main__":
+    write_synthetic_project(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)

@@ -52,6 +52,49 @@ def directory(page: str) -> str:
     return posixpath.dirname(page) + "/"
 
 
+def desk() -> str:
+    return "bien-tap/index.md"
+
+
+def open_data(name: str = "index.md") -> str:
+    """The open data page, or one of the files beside it (exemplars.json, exemplars.csv…)."""
+    return f"du-lieu/{name}"
+
+
+def exemplar_record(slug: str) -> str:
+    return f"du-lieu/dien-hinh/{slug}.json"
+
+
+def story_kit(slug: str) -> str:
+    return beside(exemplar(slug), f"{slug}-tu-lieu.zip")
+
+
+def feeds(page: str) -> tuple[str, str]:
+    """The RSS and Atom feeds that sit beside a page: `/feed.xml`, `/don-vi/<id>/atom.xml`…"""
+    return beside(page, "feed.xml"), beside(page, "atom.xml")
+
+
+def address(path: str) -> str:
+    """Where a docs-relative source is served: `dien-hinh/x/index.md` → `dien-hinh/x/`."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The public address of a docs-relative source, for feeds and downloads read elsewhere."""
+    return site_url.rstrip("/") + "/" + address(path)
+
+
+def link(from_page: str, to: str) -> str:
+    """A relative link that works in raw HTML, where MkDocs does not rewrite `.md` targets."""
+    return address(relative(from_page, to)) or "./"
+
+
+def field_reference() -> str:
+    return "dong-gop/truong-du-lieu/index.md"
+
+
 def beside(page: str, name: str) -> str:
     """A file that sits next to a page, such as an exemplar's photo."""
     return posixpath.join(posixpath.dirname(page), name)
@@ -60,3 +103,14 @@ def beside(page: str, name: str) -> str:
 def relative(from_page: str, to: str) -> str:
     """Link from one docs-relative source to another."""
     return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Where a docs-relative source is served, relative to the site root: `dien-hinh/x/index.md`
+    → `dien-hinh/x/`, or `dien-hinh/x/index.html` for a copy opened from a folder (file://)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from .diagnostics import Severity
 from .load import Document
+from .photos import check_photo_file
 from .privacy import find_private_data
 from .render import story_findings
 from .slugs import slugify
@@ -285,7 +286,7 @@ def check_photos(doc: Document) -> set[str]:
         code = own_file_problem(doc.path.parent, name)
         if code:
             doc.problem(code, ("photos", i, "file"), value=name)
-        else:
+        elif check_photo_file(doc, ("photos", i, "file"), doc.path.parent / name):
             good.add(name)
     return good
 

@@ -1,0 +1,222 @@
+"""Photos: checked by content, turned upright, stripped of metadata, resized to WebP + JPEG.
+
+Contributors send phone photos: large, rotated by an EXIF tag, full of metadata (GPS can show
+where a person lives). Nothing of the original reaches the site: every published file is
+re-encoded from pixels alone, so EXIF, GPS, XMP, comments and ICC profiles are all gone. Pixels
+tagged with a colour profile are first converted to sRGB, the colour space browsers assume for
+an untagged image, so dropping the profile changes no colour.
+
+The checker calls `check_photo_file`; `pages` calls `rendition` (header only, cheap) to write
+`<picture>` markup; `media.make` calls `render` in worker processes, once per photo content
+and settings (`cache_key`), and keeps the results in `.cache/photos/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import PIL
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .load import Document
+
+WIDTHS = (480, 960, 1600)  # phone, tablet/laptop column, full-width on a large screen
+FORMATS = {"webp": {"format": "WEBP", "quality": 80, "method": 6},
+           "jpg": {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True}}
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")  # decided by the file's content, not its name
+MAX_FILE_BYTES = 25 * 1024 * 1024  # a 50 MP phone photo at high quality is ~20 MB
+MAX_PIXELS = 50_000_000  # above any phone's full-resolution mode; decompression bombs are far above
+PIPELINE_VERSION = 1  # bump when `render` changes what it writes for the same input
+SIZES = "(max-width: 800px) 100vw, 800px"  # the content column of the Material theme
+
+# Everything that changes the output bytes; part of every cache key.
+SETTINGS = json.dumps({"widths": WIDTHS, "formats": FORMATS, "version": PIPELINE_VERSION,
+                       "pillow": PIL.__version__}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+
+    def file_name(self, photo_file: str, ext: str) -> str:
+        """The published name: 'le-trao-nha.jpg' at 960 px as WebP → 'le-trao-nha-960.webp'."""
+        return f"{Path(photo_file).stem}-{self.width}.{ext}"
+
+    def cache_name(self, ext: str) -> str:
+        return f"{self.width}.{ext}"
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    """One variant of one photo in one format, as a page asks for it; `media.make` makes it."""
+
+    source: Path
+    name: str  # published name, a key of `cache_files(source)`
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """What a page needs to show a photo: the upright size and the variants it will have."""
+
+    width: int
+    height: int
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+
+def variants_for(width: int, height: int) -> tuple[Variant, ...]:
+    """One variant per target width the photo reaches, plus its own width when it is narrower
+    than the largest target: never upscaled."""
+    widths = sorted({min(w, width) for w in WIDTHS})
+    return tuple(Variant(w, max(1, round(height * w / width))) for w in widths)
+
+
+# --- checking ------------------------------------------------------------------------------
+
+def problem_with(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """The first thing that stops this file being published as a photo, as (code, params)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return "photo.unreadable", {"value": path.name, "reason": exc.strerror or type(exc).__name__}
+    if size > MAX_FILE_BYTES:
+        return "photo.too_large", {"value": path.name, "size": _megabytes(size),
+                                   "limit": _megabytes(MAX_FILE_BYTES)}
+    try:
+        with _bomb_guard(), Image.open(path) as im:
+            if im.format not in ALLOWED_FORMATS:
+                return "photo.format", {"value": path.name, "format": im.format}
+            if im.width * im.height > MAX_PIXELS:
+                return "photo.too_many_pixels", _pixels(path, im.width, im.height)
+            _decode(im)
+    except UnidentifiedImageError:
+        head = path.read_bytes()[:1024].lstrip().lower()
+        if head.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in head:
+            return "photo.svg", {"value": path.name}
+        return "photo.not_image", {"value": path.name}
+    except Image.DecompressionBombError:
+        return "photo.too_many_pixels", _pixels(path, None, None)
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        return "photo.damaged", {"value": path.name, "reason": str(exc)[:120] or type(exc).__name__}
+    return None
+
+
+def check_photo_file(doc: Document, where: tuple[str | int, ...], path: Path) -> bool:
+    """Record what is wrong with a photo's content; True when it is fit to publish."""
+    found = problem_with(path)
+    if found:
+        doc.problem(found[0], where, **found[1])
+    return found is None
+
+
+def _decode(im: Image.Image) -> None:
+    """Read every byte of the image, so a truncated file is found by the checker, not the build.
+    A JPEG is decoded at 1/8 scale (DCT scaling): the whole file is read at a fraction of the cost."""
+    if im.format == "JPEG":
+        im.draft("RGB", (max(1, im.width // 8), max(1, im.height // 8)))
+    im.load()
+
+
+@contextmanager
+def _bomb_guard() -> Iterator[None]:
+    """Pillow's bomb check raises above 2× its limit and only warns above 1×: make both errors."""
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _pixels(path: Path, width: int | None, height: int | None) -> dict[str, Any]:
+    megapixels = f"{width * height / 1e6:.0f}" if width and height else f"> {MAX_PIXELS / 1e6:.0f}"
+    return {"value": path.name, "megapixels": megapixels, "limit": f"{MAX_PIXELS / 1e6:.0f}"}
+
+
+# --- planning (pages) ----------------------------------------------------------------------
+
+@cache
+def rendition(source: Path) -> Rendition:
+    """Upright size and variants from the header alone; the photo has passed the checker."""
+    with Image.open(source) as im:
+        width, height = im.size
+        if im.getexif().get(ImageOps.ExifTags.Base.Orientation) in (5, 6, 7, 8):
+            width, height = height, width  # quarter turns swap the sides
+    return Rendition(width, height, variants_for(width, height))
+
+
+def published_name(source: Path, photo_file: str, *, largest: bool = True, ext: str = "jpg") -> str:
+    """The published variant that stands for a photo where one file is wanted (open data, the
+    desk's thumbnail, a story kit): never the original, which keeps the phone's metadata."""
+    variants = rendition(source).variants
+    return (variants[-1] if largest else variants[0]).file_name(photo_file, ext)
+
+
+def cache_files(source: Path) -> dict[str, str]:
+    """Published name → name inside the photo's cache folder, for every variant and format."""
+    return {v.file_name(source.name, ext): v.cache_name(ext)
+            for v in rendition(source).variants for ext in FORMATS}
+
+
+@cache
+def cache_key(source: Path) -> str:
+    digest = hashlib.sha256(SETTINGS.encode())
+    with source.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:40]
+
+
+# --- rendering (worker processes) ----------------------------------------------------------
+
+def render(source: Path, folder: Path) -> None:
+    """Write every variant of `source` into `folder` as <width>.webp and <width>.jpg."""
+    with _bomb_guard(), Image.open(source) as original:
+        upright = _upright_srgb(original)
+    for variant in variants_for(upright.width, upright.height):
+        small = upright if variant.width == upright.width else upright.resize(
+            (variant.width, variant.height), Image.Resampling.LANCZOS)
+        small.info = {}  # nothing of the original's metadata may follow the pixels
+        for ext, options in FORMATS.items():
+            small.save(folder / variant.cache_name(ext), **options)
+
+
+def _upright_srgb(im: Image.Image) -> Image.Image:
+    orientation = im.getexif().get(ImageOps.ExifTags.Base.Orientation, 1)
+    if im.format == "JPEG":
+        # Decode no larger than the largest variant needs (DCT scaling), minding quarter turns.
+        wide = im.height if orientation in (5, 6, 7, 8) else im.width
+        scale = min(1.0, max(WIDTHS) / wide)
+        im.draft("RGB", (math.ceil(im.width * scale), math.ceil(im.height * scale)))
+    profile = im.info.get("icc_profile")
+    upright = ImageOps.exif_transpose(im)
+    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        rgba = upright.convert("RGBA")
+        upright = Image.new("RGB", rgba.size, "white")  # the page is white; JPEG has no alpha
+        upright.paste(rgba, mask=rgba.getchannel("A"))
+    return _to_srgb(upright, profile) if profile else upright.convert("RGB")
+
+
+def _to_srgb(im: Image.Image, profile: bytes) -> Image.Image:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        converted = ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        converted = None  # a broken profile: the pixels as they are are the best guess
+    return (converted or im).convert("RGB")

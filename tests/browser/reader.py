@@ -1,0 +1,139 @@
+"""What a reader's browser sees, as checks that return the problems they find (empty = fine).
+
+The checks are plain functions over a Playwright page so that the suite can assert them on the
+sample site and, in test_checks_catch_a_broken_page.py, prove they report a page broken on purpose.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize
+
+HOST = "127.0.0.1"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+BLOCKING = ("serious", "critical")  # axe impacts that fail the suite; minor/moderate are advice
+PHONE: ViewportSize = {"width": 360, "height": 740}  # a small Android phone
+SCREENS: dict[str, ViewportSize] = {"phone": PHONE, "desktop": {"width": 1280, "height": 800}}
+
+
+# Every kind of page a reader lands on. A pattern with `*` stands for its largest page (the unit
+# with the most exemplars, the fullest exemplar): the most content, the most that can go wrong.
+# Pages other issues are building skip, saying so, until they exist.
+PAGE_TYPES = {
+    "home": "",
+    "units": "don-vi/",
+    "unit": "don-vi/*/",
+    "exemplars": "dien-hinh/",
+    "exemplar": "dien-hinh/*/",
+    "categories": "noi-dung/",
+    "category": "noi-dung/*/",
+    "groups": "nhom/",
+    "group": "nhom/*/",
+    "fields": "linh-vuc/",
+    "field": "linh-vuc/*/",
+    "commune": "xa/*/",
+    "plan": "ke-hoach-58/",
+    "statistics": "thong-ke/",
+    "story-desk": "bien-tap/",
+    "open-data": "du-lieu/",
+    "not-found": "404.html",
+}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # a served page per line would bury pytest's output
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 and a free port; yields the base URL ('http://…/')."""
+    server = ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Recorder:
+    """Everything a page did that a reader does not see but suffers: errors and requests."""
+
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        page.on("request", self._request)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.console_errors.append(f"{message.text} ({where})" if where else message.text)
+
+    def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to any host but ours: a CDN, a font service, a tracker."""
+        return [url for url in self.requests
+                if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).hostname != HOST]
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A page as it was opened, and what it did meanwhile."""
+
+    page: Page
+    recorder: Recorder
+
+
+def sideways_overflow(page: Page) -> list[str]:
+    """The elements that stick out past the right edge, when the page scrolls sideways."""
+    return page.evaluate("""() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= root.clientWidth) return [];
+        const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+            [...el.classList].map((c) => '.' + c).join('');
+        const wide = [...document.body.querySelectorAll('*')].filter(
+            (el) => el.getBoundingClientRect().right > root.clientWidth + 1);
+        // the outermost offenders: their children stick out only because they do
+        const outermost = wide.filter((el) => !wide.includes(el.parentElement));
+        return [`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px viewport`,
+                ...outermost.slice(0, 5).map((el) =>
+                    `${describe(el)} reaches ${Math.round(el.getBoundingClientRect().right)}px`)];
+    }""")
+
+
+def accessibility_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line per rule."""
+    page.add_script_tag(path=AXE)
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']} — "
+        + ", ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
+        for rule in results["violations"] if rule["impact"] in BLOCKING
+    ]
+
+
+def search(page: Page, query: str, top: int = 5) -> Locator:
+    """Type `query` into the site's search box, as a reader does; the titles of the first results."""
+    box = page.get_by_label("Tìm điển hình, đơn vị, nội dung")
+    box.fill("")
+    box.press_sequentially(query)
+    # The results panel says which query it answers; that ends the wait.
+    page.wait_for_function("q => document.getElementById('dvk-search-results').dataset.query === q", arg=query)
+    return page.locator(f".dvk-search__list > li:nth-child(-n+{top}) .dvk-search__title")

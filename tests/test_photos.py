@@ -1,0 +1,254 @@
+"""Photos reach the site upright, stripped of metadata, resized, cached; cards speak Vietnamese."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import REPO, TinyProject, collective, run_dvk
+from dvk import cards, media, photos
+from dvk.cards import Card
+from dvk.pages import Asset, generate
+from dvk.project import Project, check
+
+Reader = Callable[[Path], BeautifulSoup]
+GPS = 0x8825
+ORIENTATION = 0x0112
+# Every Vietnamese letter, both cases, and the punctuation our cards print.
+VIETNAMESE = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụ"
+              "ưừứửữựvxyỳýỷỹỵ")
+VIETNAMESE += VIETNAMESE.upper() + "“”–·…,:0123456789"
+
+
+def phone_photo(width: int = 2400, height: int = 1600, orientation: int = 6) -> bytes:
+    """A JPEG as a phone writes it: sideways pixels, an Orientation tag, GPS, a comment."""
+    im = Image.new("RGB", (width, height), (200, 120, 40))
+    im.paste((20, 60, 160), (0, 0, width // 4, height))  # a blue band on the left, to see turns
+    exif = Image.Exif()
+    exif[ORIENTATION] = orientation
+    exif[GPS] = {1: "N", 2: (10.0, 14.0, 31.5), 3: "E", 4: (106.0, 22.0, 7.2)}
+    exif[0x010F] = "PhoneMaker"
+    out = io.BytesIO()
+    im.save(out, "JPEG", exif=exif, comment=b"home: ap 3", quality=90)
+    return out.getvalue()
+
+
+def with_photo(project: TinyProject, content: bytes, name: str = "le-ban-giao.jpg") -> None:
+    project.write(f"kv-giao-long/{name}", content)
+    project.add(collective(photos=[{"file": name, "caption": "Lễ bàn giao <nhà> “nhân ái”",
+                                    "credit": "Ban Dân vận"}]))
+
+
+def problem_codes(project: TinyProject) -> list[tuple[str, str]]:
+    return [(d.field, d.code) for d in project.check().diagnostics]
+
+
+def made(project: TinyProject) -> tuple[dict[str, Path], media.Tally]:
+    result = project.check()
+    assert result.catalog is not None
+    files, tally = media.make(generate(result.catalog), project.root / ".cache", workers=1)
+    return {f.path: f.source for f in files if isinstance(f, Asset) and isinstance(f.source, Path)}, tally
+
+
+# --- what reaches the site ------------------------------------------------------------------
+
+def test_a_phone_photo_is_published_upright_without_any_metadata(project: TinyProject) -> None:
+    with_photo(project, phone_photo())
+    assets, _ = made(project)
+    variants = {p: s for p, s in assets.items() if "le-ban-giao-" in p}
+    assert sorted(variants) == sorted(f"dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-{w}.{ext}"
+                                      for w in (480, 960, 1600) for ext in ("webp", "jpg"))
+    for source in variants.values():
+        with Image.open(source) as im:
+            assert len(im.getexif()) == 0 and not im.getexif().get_ifd(GPS)
+            assert not {"exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp"} & set(im.info)
+            assert im.height > im.width  # Orientation=6 was a quarter turn: 2400×1600 stands up
+            # Turned clockwise: the blue band on the raw left edge now runs along the top.
+            assert im.getpixel((2, 2))[2] > 120 and im.getpixel((im.width - 3, 2))[2] > 120
+            assert im.getpixel((im.width // 2, im.height - 3))[2] < 100
+        assert b"PhoneMaker" not in source.read_bytes() and b"ap 3" not in source.read_bytes()
+
+
+def test_variants_have_the_stated_widths_and_are_never_upscaled(project: TinyProject) -> None:
+    with_photo(project, phone_photo(900, 600, orientation=1), name="nho.jpg")
+    assets, _ = made(project)
+    sizes = {}
+    for path, source in assets.items():
+        if "/nho-" in path:
+            with Image.open(source) as im:
+                sizes[path.rsplit("/", 1)[1]] = (im.format, im.size)
+    assert sizes == {"nho-480.webp": ("WEBP", (480, 320)), "nho-480.jpg": ("JPEG", (480, 320)),
+                     "nho-900.webp": ("WEBP", (900, 600)), "nho-900.jpg": ("JPEG", (900, 600))}
+    assert photos.variants_for(4000, 3000) == (
+        photos.Variant(480, 360), photos.Variant(960, 720), photos.Variant(1600, 1200))
+
+
+def test_the_page_shows_a_picture_with_webp_sources_and_a_stated_size(
+        project: TinyProject, tmp_path: Path, read_html: Reader) -> None:
+    with_photo(project, phone_photo())
+    done = run_dvk("build", "--site-dir", str(tmp_path / "site"), cwd=project.root)
+    assert done.returncode == 0, done.stderr
+    page = read_html(tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/index.html")
+    picture = page.select_one("figure.dvk-photo picture")
+    source, img = picture.find("source"), picture.find("img")
+    assert source["type"] == "image/webp"
+    assert source["srcset"] == "le-ban-giao-480.webp 480w, le-ban-giao-960.webp 960w, le-ban-giao-1600.webp 1600w"
+    assert img["srcset"].endswith("le-ban-giao-1600.jpg 1600w") and img["src"] == "le-ban-giao-960.jpg"
+    assert (img["width"], img["height"]) == ("1600", "2400")
+    assert (img["loading"], img["decoding"]) == ("lazy", "async")
+    assert img["alt"] == "Lễ bàn giao <nhà> “nhân ái”"  # shown as typed, never as markup
+    assert page.select_one("figure.dvk-photo figcaption").find("nhà") is None
+    for name in ("le-ban-giao-480.webp", "le-ban-giao-960.jpg", "og.png"):
+        assert (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai" / name).is_file()
+    assert not (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/le-ban-giao.jpg").exists()
+
+
+# --- the cache --------------------------------------------------------------------------------
+
+def test_a_warm_build_processes_no_photo_and_gives_the_same_bytes(
+        project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_photo(project, phone_photo())
+    first, tally = made(project)
+    assert (tally.photos_processed, tally.photos_cached) == (1, 0) and tally.cards_drawn > 0
+    cold = {p: s.read_bytes() for p, s in first.items()}
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a cached photo was processed again")
+    monkeypatch.setattr(photos, "render", refuse)
+    monkeypatch.setattr(cards, "draw", refuse)
+    again, tally = made(project)
+    assert (tally.photos_processed, tally.cards_drawn) == (0, 0) and tally.photos_cached == 1
+    assert {p: s.read_bytes() for p, s in again.items()} == cold
+
+
+def test_the_same_photo_gives_the_same_bytes_from_a_fresh_cache(project: TinyProject) -> None:
+    with_photo(project, phone_photo())
+    source = project.root / "exemplars/kv-giao-long/le-ban-giao.jpg"
+    outputs = []
+    for name in ("one", "two"):
+        folder = project.root / name
+        folder.mkdir()
+        photos.render(source, folder)
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 6
+
+
+def test_a_changed_photo_is_processed_again(project: TinyProject) -> None:
+    with_photo(project, phone_photo())
+    made(project)
+    project.write("kv-giao-long/le-ban-giao.jpg", phone_photo(2000, 1500))
+    photos.cache_key.cache_clear()
+    photos.rendition.cache_clear()
+    _, tally = made(project)
+    assert tally.photos_processed == 1
+
+
+def test_a_build_reports_processed_and_cached_photos(project: TinyProject, tmp_path: Path) -> None:
+    with_photo(project, phone_photo())
+    lines = []
+    for name in ("cold", "warm"):
+        done = run_dvk("build", "--site-dir", str(tmp_path / name), cwd=project.root)
+        assert done.returncode == 0, done.stderr
+        lines += [line for line in done.stderr.splitlines() if "Ảnh:" in line]
+    assert "Ảnh: 1 xử lý mới, 0 lấy từ bộ nhớ đệm" in lines[0]
+    assert "Ảnh: 0 xử lý mới, 1 lấy từ bộ nhớ đệm; thẻ chia sẻ: 0 vẽ mới" in lines[1]
+
+
+# --- limits: a message, never a crash ---------------------------------------------------------
+
+def test_a_decompression_bomb_is_refused_with_a_message(project: TinyProject) -> None:
+    out = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(out, "PNG")  # 144 MP in a few kilobytes
+    with_photo(project, out.getvalue(), name="bom.png")
+    assert problem_codes(project) == [("photos[1].file", "photo.too_many_pixels")]
+    assert "quá nhiều điểm ảnh" in project.check().diagnostics[0].render()
+
+
+def test_the_content_decides_the_format_not_the_name(project: TinyProject) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), "green").save(out, "PNG")
+    with_photo(project, out.getvalue(), name="that-ra-la-png.jpg")
+    assert problem_codes(project) == []  # a real PNG named .jpg is a photo; it is re-encoded anyway
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "photo.svg"),
+    ("Đây là một tệp văn bản.".encode(), "photo.not_image"),
+    (b"GIF89a" + bytes(40), "photo.not_image"),
+])
+def test_a_file_that_is_not_a_photo_is_refused_whatever_its_name(
+        project: TinyProject, content: bytes, code: str) -> None:
+    with_photo(project, content)
+    assert problem_codes(project) == [("photos[1].file", code)]
+    assert "— " in project.check().diagnostics[0].render("en")
+
+
+def test_other_image_formats_are_refused_by_name(project: TinyProject) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64)).save(out, "GIF")
+    with_photo(project, out.getvalue())
+    assert problem_codes(project) == [("photos[1].file", "photo.format")]
+    assert "GIF" in project.check().diagnostics[0].render()
+
+
+def test_a_truncated_photo_is_refused(project: TinyProject) -> None:
+    whole = phone_photo()
+    with_photo(project, whole[: len(whole) // 2])
+    assert problem_codes(project) == [("photos[1].file", "photo.damaged")]
+
+
+def test_a_photo_over_the_size_limit_is_refused(project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(photos, "MAX_FILE_BYTES", 10_000)
+    with_photo(project, phone_photo())
+    assert problem_codes(project) == [("photos[1].file", "photo.too_large")]
+
+
+# --- social cards -------------------------------------------------------------------------------
+
+def test_the_font_has_every_vietnamese_letter() -> None:
+    for weight in ("Regular", "Bold"):
+        assert cards.missing(VIETNAMESE, weight) == set()
+    assert (REPO / "scripts/dvk/fonts/OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
+
+
+def test_every_card_of_the_sample_is_1200_by_630_and_its_text_is_in_the_font(sample_site: Path) -> None:
+    result = check(Project(REPO))
+    assert result.catalog is not None
+    card_assets = [f for f in generate(result.catalog) if isinstance(f, Asset) and isinstance(f.source, Card)]
+    kinds = {f.path.split("/")[0] for f in card_assets}
+    assert {"dien-hinh", "don-vi", "noi-dung"} <= kinds
+    assert len([f for f in card_assets if f.path.startswith("dien-hinh/")]) == len(result.catalog.exemplars)
+    for asset in card_assets:
+        text = "".join(asset.source.texts)
+        assert cards.missing(text, "Bold") == set() and cards.missing(text, "Regular") == set(), asset.path
+        with Image.open(sample_site / asset.path) as im:
+            assert (im.format, im.size) == ("PNG", (1200, 630))
+
+
+def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path, read_html: Reader) -> None:
+    for page in ("dien-hinh/dan-quan-chau-thanh-giup-dan-phong-chong-han-man", "don-vi/hoi-nong-dan-huyen",
+                 "noi-dung/mui-3"):
+        html = read_html(sample_site / page / "index.html")
+        meta = {m.get("property") or m.get("name"): m["content"] for m in html.find_all("meta")
+                if m.get("property", "").startswith("og:") or m.get("name", "").startswith("twitter:")}
+        assert meta["og:image"] == f"https://dan-van-kheo.example/{page}/og.png"
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["og:title"] and meta["og:description"]
+        assert meta["og:type"] == ("article" if page.startswith("dien-hinh") else "website")
+
+
+def test_a_character_the_font_lacks_is_left_out_not_drawn_as_a_box() -> None:
+    assert cards.drawable("Nhà 🏠 nhân ái 愛", "Bold") == "Nhà nhân ái"
+
+
+def test_the_benchmark_counts_a_cold_and_a_warm_run() -> None:
+    from dvk.bench_photos import run
+    figures = run(count=2, workers=1)
+    assert (figures.cold_processed, figures.warm_processed) == (2, 0)
+    assert "photos/s" in "\n".join(figures.lines())
