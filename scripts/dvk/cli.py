@@ -267,7 +267,9 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     _mkdocs_logging()
-    serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True)
+    # Dirty builds: after the first, only what an edit changed is rendered again (the hook
+    # marks the generated pages that came out the same).
+    serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
 
 

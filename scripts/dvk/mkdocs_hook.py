@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 
+from dvk import preview
 from dvk.diagnostics import Severity
 from dvk.media import make
 from dvk.pages import Page, generate
@@ -59,10 +60,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(item.path) is not None:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")
-        if isinstance(item, Page):
-            files.append(File.generated(config, item.path, content=item.markdown))
-        elif item.data is not None:
-            files.append(File.generated(config, item.path, content=item.data))
+        if isinstance(item, Page) or item.data is not None:
+            content = item.markdown.encode() if isinstance(item, Page) else item.data
+            kind = _Unchanged if _preview and preview.unchanged(item.path, content) else File
+            files.append(kind.generated(config, item.path, content=content))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
     global _pages
@@ -71,6 +72,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 _pages: Progress | None = None
+
+
+class _Unchanged(File):
+    """Generated exactly as in the previous build of this preview: a dirty build skips it, so
+    an edit to one exemplar re-renders its page and the lists that show it, not the whole site."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

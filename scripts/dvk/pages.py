@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,12 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=65536)
+def _story(source: str, images: tuple[tuple[str, str], ...]) -> Markup:
+    """Rendering and sanitising is the costliest step per page; a preview rebuild reuses it."""
+    return Markup(story_html(source, dict(images)))
+
+
 def front_matter(**values: Any) -> Markup:
     """YAML front matter; JSON scalars are valid YAML and need no further quoting rules."""
     lines = ["---"]
@@ -127,8 +133,8 @@ class Site:
 
     @staticmethod
     def story(exemplar: Exemplar) -> Markup:
-        images = {p.file: photos.published_name(p.source, p.file) for p in exemplar.photos}
-        return Markup(story_html(exemplar.story, images))
+        images = tuple((p.file, photos.published_name(p.source, p.file)) for p in exemplar.photos)
+        return _story(exemplar.story, images)
 
     # --- families of pages --------------------------------------------------------------
 

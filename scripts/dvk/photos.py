@@ -151,9 +151,19 @@ def _pixels(path: Path, width: int | None, height: int | None) -> dict[str, Any]
 
 # --- planning (pages) ----------------------------------------------------------------------
 
-@cache
+def _stamp(source: Path) -> tuple[int, int]:
+    """What tells a photo changed under the same name (a preview keeps running across edits)."""
+    stat = source.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
 def rendition(source: Path) -> Rendition:
     """Upright size and variants from the header alone; the photo has passed the checker."""
+    return _rendition(source, _stamp(source))
+
+
+@cache
+def _rendition(source: Path, stamp: tuple[int, int]) -> Rendition:
     with Image.open(source) as im:
         width, height = im.size
         if im.getexif().get(ImageOps.ExifTags.Base.Orientation) in (5, 6, 7, 8):
@@ -174,8 +184,12 @@ def cache_files(source: Path) -> dict[str, str]:
             for v in rendition(source).variants for ext in FORMATS}
 
 
-@cache
 def cache_key(source: Path) -> str:
+    return _cache_key(source, _stamp(source))
+
+
+@cache
+def _cache_key(source: Path, stamp: tuple[int, int]) -> str:
     digest = hashlib.sha256(SETTINGS.encode())
     with source.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
