@@ -183,7 +183,6 @@
     listing.textContent = "";
     panel.setAttribute("data-query", query); // the query these results answer (tests wait on it)
     panel.hidden = false;
-    input.setAttribute("aria-expanded", "true");
     status.textContent = answer.total === 0 ? "Không tìm thấy kết quả cho “" + query + "”."
       : answer.total + " kết quả" + (answer.total > RESULTS ? ", hiện " + RESULTS + " kết quả đầu" : "") + ".";
     answer.results.forEach(function (r) {
@@ -206,7 +205,6 @@
 
   function close() {
     panel.hidden = true;
-    input.setAttribute("aria-expanded", "false");
   }
 
   function run() {
