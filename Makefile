@@ -34,5 +34,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
+BENCH_COUNTS ?= 100 1000 10000
+bench: $(STAMP)
+	$(BIN)/python -m dvk.bench $(BENCH_COUNTS)
+
 clean:
 	rm -rf site site-offline .cache

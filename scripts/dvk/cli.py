@@ -268,8 +268,10 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 
     _mkdocs_logging()
     # Dirty builds: after the first, only what an edit changed is rendered again (the hook
-    # marks the generated pages that came out the same).
-    serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    # marks the generated pages that came out the same). Not strict: MkDocs warns about every
+    # dirty build, and a preview shows a broken file's messages without stopping.
+    serve(str(project.config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty",
+          strict=False)
     return 0
 
 

@@ -26,14 +26,13 @@ from dvk.project import CheckResult, Project, check
 from dvk.report import left_out_lines
 
 log = logging.getLogger("mkdocs.hooks.dvk")
-# In a build, a checker message is a warning, so strict mode stops the build; in a preview it is
-# shown without stopping, so a contributor still sees the rest of the site while fixing a file.
-_preview = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _preview
-    _preview = command == "serve"
+    # In a build, a checker message is a warning, so strict mode stops the build; in a preview it
+    # is shown without stopping, so a contributor still sees the rest of the site while fixing a
+    # file. Kept in the package: MkDocs re-executes this file for every rebuild of a preview.
+    preview.active = command == "serve"
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -45,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for diagnostic in result.diagnostics:
         # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
         # `dvk check --strict` is where warnings become errors. A preview never stops.
-        stops = diagnostic.severity is Severity.ERROR and not _preview
+        stops = diagnostic.severity is Severity.ERROR and not preview.active
         log.log(logging.WARNING if stops else logging.INFO, diagnostic.render())
     for line in left_out_lines(result):
         log.info(line)
@@ -62,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page) or item.data is not None:
             content = item.markdown.encode() if isinstance(item, Page) else item.data
-            kind = _Unchanged if _preview and preview.unchanged(item.path, content) else File
+            kind = _Unchanged if preview.active and preview.unchanged(item.path, content) else File
             files.append(kind.generated(config, item.path, content=content))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+active = False  # set by the hook's on_startup: MkDocs calls it once, before the first build
 _handed_over: dict[str, str] = {}  # docs path → digest of the content given to MkDocs last time
 
 
