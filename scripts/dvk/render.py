@@ -44,7 +44,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 def inline(text: str) -> str:
     """Contributor text shown literally inside generated Markdown (one line)."""
     text = " ".join(text.split())
-    text = html.escape(text, quote=True)
+    text = html.escape(text, quote=False)  # quotes mean nothing in Markdown text; Markdown quotes its own attributes
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # Python-Markdown has no backslash escape for these two; entities work everywhere.
     text = text.replace("|", "&#124;").replace("=", "&#61;")
