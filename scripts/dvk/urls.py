@@ -8,6 +8,7 @@ any engine and can be opened from a folder.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def exemplar(slug: str) -> str:
@@ -100,8 +101,10 @@ def beside(page: str, name: str) -> str:
     return posixpath.join(posixpath.dirname(page), name)
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_page: str, to: str) -> str:
-    """Link from one docs-relative source to another."""
+    """Link from one docs-relative source to another (remembered: the same links recur on every
+    list page, and relpath is costly at 10,000 exemplars)."""
     return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
 
 
