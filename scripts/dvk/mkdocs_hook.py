@@ -51,8 +51,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.catalog is None:
         raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
     _pin_build_date(result)
-    content = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    made, tally = make(generate(result.catalog, site_url=config.site_url, content=content,
+    written = {f.src_uri: f.content_string for f in files.documentation_pages()}  # for search
+    made, tally = make(generate(result.catalog, site_url=config.site_url, content=written,
                                 directory_urls=config.use_directory_urls), _project(config).cache_dir)
     log.info("dvk: %s", tally.line())
     for item in made:
@@ -60,9 +60,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                         "hãy đổi tên hoặc xoá tệp đó.")
         if isinstance(item, Page) or item.data is not None:
-            content = item.markdown.encode() if isinstance(item, Page) else item.data
-            kind = _Unchanged if preview.active and preview.unchanged(item.path, content) else File
-            files.append(kind.generated(config, item.path, content=content))
+            data = item.markdown.encode() if isinstance(item, Page) else item.data
+            kind = _Unchanged if preview.active and preview.unchanged(item.path, data) else File
+            files.append(kind.generated(config, item.path, content=data))
         else:
             files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
     global _pages
