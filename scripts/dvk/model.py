@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from .collate import sort_key
 
@@ -205,6 +205,18 @@ class Exemplar:
         return max(airings) if airings else None
 
 
+Merged = TypeVar("Merged", Unit, Commune)
+
+
+def _follow_mergers(entries: dict[str, Merged], start: str) -> Merged:
+    entry = entries[start]
+    seen = {entry.id}
+    while entry.merged_into and entry.merged_into not in seen:  # a cycle stops, never loops
+        seen.add(entry.merged_into)
+        entry = entries[entry.merged_into]
+    return entry
+
+
 @dataclass
 class Registry:
     communes: dict[str, Commune]
@@ -215,21 +227,11 @@ class Registry:
 
     def current_unit(self, unit_id: str) -> Unit:
         """Follow `merged_into` to the unit that carries this one's work today."""
-        unit = self.units[unit_id]
-        seen = {unit.id}
-        while unit.merged_into and unit.merged_into not in seen:
-            seen.add(unit.merged_into)
-            unit = self.units[unit.merged_into]
-        return unit
+        return _follow_mergers(self.units, unit_id)
 
     def current_commune(self, commune_id: str) -> Commune:
         """Follow `merged_into` to the commune that administers this one's area today."""
-        commune = self.communes[commune_id]
-        seen = {commune.id}
-        while commune.merged_into and commune.merged_into not in seen:
-            seen.add(commune.merged_into)
-            commune = self.communes[commune.merged_into]
-        return commune
+        return _follow_mergers(self.communes, commune_id)
 
     def commune_of(self, unit_id: str) -> Commune | None:
         """Today's commune of a unit's area (None for district-level units)."""
