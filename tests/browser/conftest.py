@@ -15,10 +15,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from browser.reader import PAGE_TYPES, SCREENS, Recorder, Visit, serve
+from dvk.searchbench import ARGS as CHROMIUM_ARGS
+from dvk.searchbench import CHROMIUM
 
-CHROMIUM = Path(os.environ.get("DVK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
