@@ -36,7 +36,7 @@ lint: $(STAMP)
 
 BENCH_COUNTS ?= 100 1000 10000
 bench: $(STAMP)
-	$(BIN)/python -m dvk.bench $(BENCH_COUNTS)
+	PYTHONPATH=scripts $(BIN)/python -m bench $(BENCH_COUNTS)
 
 clean:
 	rm -rf site site-offline .cache

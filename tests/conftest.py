@@ -15,7 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from dvk.project import CheckResult, Project, check
+from dvk.pipeline import CheckResult, check
+from dvk.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "content", "exemplars", "theme")
@@ -85,8 +86,6 @@ class TinyProject:
                 shutil.copytree(source, root / name, ignore=_only_registries if name == "exemplars" else None)
             else:
                 shutil.copy(source, root / name)
-        (root / "scripts").mkdir()
-        (root / "scripts" / "dvk").symlink_to(REPO / "scripts" / "dvk")
 
     def write(self, relpath: str, text: str | bytes) -> Path:
         path = self.root / "exemplars" / relpath

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvk.bench import TARGETS, measure, report
+from bench.run import TARGETS, measure, report
 
 
 def test_a_small_benchmark_measures_every_figure_and_names_its_target(tmp_path: Path) -> None:

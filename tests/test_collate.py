@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from dvk.collate import sorted_vi
+from dvk.text.collate import sorted_vi
 
 
 def test_d_stroke_comes_after_d_not_after_z() -> None:

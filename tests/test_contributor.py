@@ -15,10 +15,11 @@ import pytest
 import yaml
 
 from conftest import REPO, STORY, TinyProject, run_dvk
-from dvk import cli, issueform
+from dvk import cli
+from dvk.contribute import issueform
 from dvk.diagnostics import Severity
 from dvk.progress import Progress, over
-from dvk.validate import load_schema
+from dvk.schema import load_schema
 
 # What a contributor types into each blank `dvk new` leaves (by key), and into `categories: []`.
 FILL = {
@@ -259,7 +260,7 @@ def assert_command_exists(command: str) -> None:
     if words[0] == "make":
         assert set(words[1:]) <= make_targets(), command
     elif Path(words[0]).name == "dvk":
-        cli._parser().parse_args(words[1:])
+        cli.build_parser().parse_args(words[1:])
 
 
 def workflow(name: str) -> dict[Any, Any]:

@@ -17,7 +17,7 @@ import yaml
 from conftest import TinyProject, collective, exemplar_text, jpeg, run_dvk
 from dvk.diagnostics import CATALOGUE
 from dvk.load import MAX_FILE_BYTES
-from dvk.project import CheckResult
+from dvk.pipeline import CheckResult
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yml").read_text("utf-8"))

@@ -26,10 +26,10 @@ def test_export_markdown_writes_a_tree_that_builds_without_our_hook(project: Tin
     assert (tree / "don-vi/kv-giao-long/index.md").is_file()
     assert (tree / "ke-hoach-58.md").is_file()
 
-    # The same config with nothing of ours in Python: no hook, the toc's default slugify.
+    # The same config with nothing of ours in Python: no plugin, the toc's default slugify.
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!!python/name:dvk.slugs.slugify", "removed"))
-    config.pop("hooks")
+        "!!python/name:dvk.text.slugs.slugify", "removed"))
+    config["plugins"] = []
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "toc" in extension:
             extension["toc"].pop("slugify")

@@ -11,10 +11,12 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import REPO, TinyProject, collective, run_dvk
-from dvk import cards, media, photos
-from dvk.cards import Card
+from dvk.media import cards, inspect, photos
+from dvk.media.cards import Card
 from dvk.pages import Asset, generate
-from dvk.project import Project, check
+from dvk.pipeline import check, settings_for
+from dvk.project import Project
+from dvk.site import make as media
 
 Reader = Callable[[Path], BeautifulSoup]
 GPS = 0x8825
@@ -51,7 +53,8 @@ def problem_codes(project: TinyProject) -> list[tuple[str, str]]:
 def made(project: TinyProject) -> tuple[dict[str, Path], media.Tally]:
     result = project.check()
     assert result.catalog is not None
-    files, tally = media.make(generate(result.catalog), project.root / ".cache", workers=1)
+    files, tally = media.make(generate(result.catalog, settings_for(Project(project.root), result)),
+                              project.root / ".cache", workers=1)
     return {f.path: f.source for f in files if isinstance(f, Asset) and isinstance(f.source, Path)}, tally
 
 
@@ -203,7 +206,7 @@ def test_a_truncated_photo_is_refused(project: TinyProject) -> None:
 
 
 def test_a_photo_over_the_size_limit_is_refused(project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(photos, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(inspect, "MAX_FILE_BYTES", 10_000)
     with_photo(project, phone_photo())
     assert problem_codes(project) == [("photos[1].file", "photo.too_large")]
 
@@ -213,13 +216,14 @@ def test_a_photo_over_the_size_limit_is_refused(project: TinyProject, monkeypatc
 def test_the_font_has_every_vietnamese_letter() -> None:
     for weight in ("Regular", "Bold"):
         assert cards.missing(VIETNAMESE, weight) == set()
-    assert (REPO / "scripts/dvk/fonts/OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
+    assert (REPO / "scripts/dvk/media/fonts/OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
 
 
 def test_every_card_of_the_sample_is_1200_by_630_and_its_text_is_in_the_font(sample_site: Path) -> None:
     result = check(Project(REPO))
     assert result.catalog is not None
-    card_assets = [f for f in generate(result.catalog) if isinstance(f, Asset) and isinstance(f.source, Card)]
+    card_assets = [f for f in generate(result.catalog, settings_for(Project(REPO), result))
+                   if isinstance(f, Asset) and isinstance(f.source, Card)]
     kinds = {f.path.split("/")[0] for f in card_assets}
     assert {"dien-hinh", "don-vi", "noi-dung"} <= kinds
     assert len([f for f in card_assets if f.path.startswith("dien-hinh/")]) == len(result.catalog.exemplars)
@@ -247,7 +251,7 @@ def test_a_character_the_font_lacks_is_left_out_not_drawn_as_a_box() -> None:
 
 
 def test_the_benchmark_counts_a_cold_and_a_warm_run() -> None:
-    from dvk.bench_photos import run
+    from bench.photos import run
     figures = run(count=2, workers=1)
     assert (figures.cold_processed, figures.warm_processed) == (2, 0)
     assert "photos/s" in "\n".join(figures.lines())

@@ -13,11 +13,12 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import TinyProject, individual
 from dvk import urls
-from dvk.collate import sort_key
-from dvk.model import Catalog
-from dvk.pages import STEP_NAMES, Page, generate
-from dvk.project import CheckResult
-from dvk.render import vi_date, vi_short_date
+from dvk.model import STEP_NAMES, Catalog
+from dvk.pages import Page, generate
+from dvk.pipeline import CheckResult, settings_for
+from dvk.project import Project
+from dvk.text.collate import sort_key
+from dvk.text.formats import vi_date, vi_short_date
 
 Reader = Callable[[Path], BeautifulSoup]
 PHU_AN_HOA = "mo-hinh-ngay-chu-nhat-xanh-xa-phu-an-hoa"  # recognized by a unit merged since
@@ -32,7 +33,7 @@ def catalog(sample_result: CheckResult) -> Catalog:
 
 
 def page(site: Path, source: str) -> Path:
-    return site / urls.served(source)
+    return site / urls.served(source, directory_urls=False)
 
 
 def article(soup: BeautifulSoup) -> Tag:
@@ -244,7 +245,7 @@ def test_every_merged_unit_and_commune_keeps_its_address_as_a_redirect(
         delay, url = refresh["content"].split("; url=")
         assert delay == "0"
         assert link_target(path, url) == page(sample_site, new).resolve()  # works from a folder too
-        assert soup.find("link", rel="canonical")["href"] == "https://dan-van-kheo.example/" + urls.directory(new)
+        assert soup.find("link", rel="canonical")["href"] == "https://dan-van-kheo.example/" + urls.served(new)
         visible = soup.find("a", string=re.compile(re.escape(name)))
         assert visible is not None and visible["href"] == url
         assert soup.find("script") is None
@@ -276,7 +277,8 @@ def test_an_exemplar_recognized_before_a_rename_shows_the_name_of_that_day(proje
     unit = result.catalog.registry.units["kv-tien-thuy"]
     assert unit.name_on(date(2024, 11, 30)) == "Khối vận xã Tiên Thủy"
     assert unit.name_on(date(2024, 12, 1)) == "Khối vận thị trấn Tiên Thủy"
-    pages = {f.path: f.markdown for f in generate(result.catalog) if isinstance(f, Page)}
+    pages = {f.path: f.markdown for f in generate(result.catalog, settings_for(Project(project.root), result))
+             if isinstance(f, Page)}
     assert "(khi công nhận: Khối vận xã Tiên Thủy)" in pages[urls.exemplar("ngoi-nha-nhan-ai")]
     assert "công nhận khi còn là Khối vận xã Tiên Thủy" in pages[urls.unit("kv-tien-thuy")]
 
@@ -300,7 +302,7 @@ def test_home_shows_progress_as_bars_the_newest_and_every_way_in(sample_site: Pa
             for a in section(main, "Tìm điển hình").find_next("ul").select("a")}
     for source in ("don-vi/index.md", "noi-dung/index.md", "nhom/index.md", "xa/index.md",
                    urls.kind("collective"), urls.kind("individual")):
-        assert urls.served(source) in ways
+        assert urls.served(source, directory_urls=False) in ways
 
 
 # --- dates, phones, paper -------------------------------------------------------------------------

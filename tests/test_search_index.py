@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from conftest import TinyProject, collective, run_dvk
-from dvk import search, urls
+from dvk import urls
+from dvk.pages import search
 
 CASES = json.loads((Path(__file__).parent / "search_fold_cases.json").read_text(encoding="utf-8"))
 
@@ -58,7 +59,7 @@ def test_a_copy_for_a_folder_links_html_files(project: TinyProject) -> None:
     project.add(collective(), slug="ngoi-nha-nhan-ai")
     rows = [row for piece in _calls(_index(project, directory_urls=False), "m").values() for row in piece]
     assert rows[0][0] == "dien-hinh/ngoi-nha-nhan-ai/index.html"
-    assert urls.page_url("index.md", False) == "index.html" and urls.page_url("index.md") == ""
+    assert urls.served("index.md", False) == "index.html" and urls.served("index.md") == ""
 
 
 def test_same_input_same_index_bytes(project: TinyProject) -> None:

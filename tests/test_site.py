@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from dvk.project import CheckResult
+from dvk.pipeline import CheckResult
 
 Reader = Callable[[Path], BeautifulSoup]
 

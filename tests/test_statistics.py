@@ -19,8 +19,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from conftest import REPO, run_dvk
-from dvk.charts import bar_chart
 from dvk.cli import main
+from dvk.pages.charts import bar_chart
 from dvk.stats import Table
 
 UNITS = yaml.safe_load((REPO / "exemplars" / "units.yml").read_text(encoding="utf-8"))

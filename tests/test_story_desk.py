@@ -22,11 +22,12 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import REPO, TinyProject, collective, individual, run_dvk
+from dvk.media.photos import published_name
 from dvk.model import Catalog, Exemplar
 from dvk.pages import Asset, Page, generate
-from dvk.photos import published_name
-from dvk.project import CheckResult
-from dvk.storydesk import desk_order
+from dvk.pages.desk import desk_order
+from dvk.pipeline import CheckResult, settings_for
+from dvk.project import Project
 
 Reader = Callable[[Path], BeautifulSoup]
 SITE_URL = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
@@ -99,8 +100,8 @@ def test_units_and_categories_link_their_own_feeds_in_their_text(sample_site: Pa
         assert (sample_site / page).with_name("feed.xml").is_file()
 
 
-def test_without_a_site_address_there_are_no_feeds(catalog: Catalog) -> None:
-    files = generate(catalog, site_url=None)
+def test_without_a_site_address_there_are_no_feeds(catalog: Catalog, sample_result: CheckResult) -> None:
+    files = generate(catalog, settings_for(Project(REPO), sample_result, site_url=None))
     assert not [f for f in files if f.path.endswith(("feed.xml", "atom.xml"))]
     unit_page = next(f for f in files if isinstance(f, Page) and f.path == "don-vi/kv-giao-long/index.md")
     assert "feed.xml" not in unit_page.markdown
@@ -290,6 +291,8 @@ def test_export_markdown_writes_the_same_generated_files(tiny_site: tuple[TinyPr
     for name in ("feed.xml", "atom.xml", "du-lieu/exemplars.json", "du-lieu/exemplars.csv",
                  "dien-hinh/tap-the/tap-the-tu-lieu.zip", "don-vi/kv-giao-long/feed.xml"):
         assert (tree / name).read_bytes() == (site / name).read_bytes(), name
-    generated = {f.path for f in generate(project.check().catalog, site_url=SITE_URL + "/")
+    result = project.check()
+    generated = {f.path for f in generate(result.catalog, settings_for(Project(project.root), result,
+                                                                      site_url=SITE_URL + "/"))
                  if isinstance(f, Asset) and f.data is not None}
     assert "bien-tap/index.md" not in generated and "feed.xml" in generated

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import pytest
 
-from dvk.validate import load_schema
-from dvk.yamlread import YamlProblem, keep_text_where_schema_wants_it, parse
+from dvk.load.yamlread import YamlProblem, keep_text_where_schema_wants_it, parse
+from dvk.schema import load_schema
 
 
 def test_only_true_and_false_are_booleans() -> None:

@@ -43,14 +43,21 @@ def kind(kind_id: str) -> str:
     return f"loai/{KIND_SLUGS[kind_id]}/index.md"
 
 
-def served(page: str) -> str:
-    """The HTML file a source becomes: what a link must name to work from a folder (file://)."""
-    return page.removesuffix(".md") + ".html"
+def served(path: str, directory_urls: bool = True) -> str:
+    """Where a docs-relative source is served, relative to the site root: the one rule.
 
-
-def directory(page: str) -> str:
-    """The clean URL of a page, site-relative: `don-vi/x/index.md` → `don-vi/x/`."""
-    return posixpath.dirname(page) + "/"
+    `dien-hinh/x/index.md` → `dien-hinh/x/` (`index.md` → ``), `gioi-thieu.md` → `gioi-thieu/`;
+    with `directory_urls=False`, for a copy opened from a folder (file://), the HTML file itself:
+    `dien-hinh/x/index.html`. A file that is not a page (`du-lieu/exemplars.json`) is served as is.
+    """
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def desk() -> str:
@@ -75,21 +82,15 @@ def feeds(page: str) -> tuple[str, str]:
     return beside(page, "feed.xml"), beside(page, "atom.xml")
 
 
-def address(path: str) -> str:
-    """Where a docs-relative source is served: `dien-hinh/x/index.md` → `dien-hinh/x/`."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path
-
-
-def absolute(site_url: str, path: str) -> str:
-    """The public address of a docs-relative source, for feeds and downloads read elsewhere."""
-    return site_url.rstrip("/") + "/" + address(path)
+def absolute(site_url: str | None, path: str) -> str:
+    """The public address of a docs-relative source, for feeds and downloads read elsewhere;
+    from the site's root when the site's address is not known."""
+    return (site_url.rstrip("/") if site_url else "") + "/" + served(path)
 
 
 def link(from_page: str, to: str) -> str:
     """A relative link that works in raw HTML, where MkDocs does not rewrite `.md` targets."""
-    return address(relative(from_page, to)) or "./"
+    return served(relative(from_page, to)) or "./"
 
 
 def field_reference() -> str:
@@ -106,14 +107,3 @@ def relative(from_page: str, to: str) -> str:
     """Link from one docs-relative source to another (remembered: the same links recur on every
     list page, and relpath is costly at 10,000 exemplars)."""
     return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """Where a docs-relative source is served, relative to the site root: `dien-hinh/x/index.md`
-    → `dien-hinh/x/`, or `dien-hinh/x/index.html` for a copy opened from a folder (file://)."""
-    stem = path.removesuffix(".md")
-    if not directory_urls:
-        return f"{stem}.html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bench.chromium import ARGS as CHROMIUM_ARGS
+from bench.chromium import CHROMIUM
 from browser.reader import PAGE_TYPES, SCREENS, Recorder, Visit, serve
-from dvk.searchbench import ARGS as CHROMIUM_ARGS
-from dvk.searchbench import CHROMIUM
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 

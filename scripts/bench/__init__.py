@@ -1,0 +1,1 @@
+"""The developers' benchmarks and synthetic projects (`make bench`); not part of the dvk package."""

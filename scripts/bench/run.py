@@ -1,0 +1,214 @@
+"""`make bench`: the whole pipeline measured on synthetic projects, each figure beside its target.
+
+    PYTHONPATH=scripts python -m bench 100 1000 10000   (or: make bench)
+
+For each count: a synthetic project (`bench.synthetic`) in a temporary folder, then
+- check: `dvk check`, cold (no cache) and warm;
+- full build: `dvk build` (check, pages, photos, cards, MkDocs), with cold and warm caches, and
+  its peak memory;
+- rebuild: one exemplar edited, the site rebuilt the way `dvk serve` rebuilds it;
+- search payload: the bytes a reader loads before the first result (`bench.search`, Chromium);
+- output size, and HTML bytes per exemplar page;
+- baseline: the same exemplar pages built by bare MkDocs + Material (no hook, no pipeline of
+  ours), and our full build as a ratio of it, from the same run.
+Timings are figures to read, not tests: the suite only runs a small smoke of this (100).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .synthetic import write_synthetic_project
+
+TARGETS = {
+    "check_10k_s": 3.0, "linear_ratio": 11.0, "baseline_ratio": 1.25, "rebuild_1k_s": 2.0,
+    "search_10k_kb": 500.0, "page_kb": 60.0, "memory_10k_mb": 1024.0,
+}
+
+
+@dataclass
+class Figures:
+    count: int
+    check_cold: float = 0.0
+    check_warm: float = 0.0
+    build_cold: float = 0.0
+    build: float = 0.0
+    build_memory_mb: float = 0.0
+    rebuild: float = 0.0
+    search_kb: float | None = None
+    search_seconds: float | None = None
+    output_mb: float = 0.0
+    page_kb_mean: float = 0.0
+    page_kb_max: float = 0.0
+    baseline: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def baseline_ratio(self) -> float:
+        return self.build / self.baseline if self.baseline else float("nan")
+
+
+def _run(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one child process; its failure stops the benchmark."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if child.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{errors.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _dvk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "dvk", *args]
+
+
+def measure(count: int, root: Path, search: bool = True) -> Figures:
+    figures = Figures(count)
+    project = write_synthetic_project(root / "project", count)
+    cache = project / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    figures.check_cold, _ = _run(_dvk("check"), project)
+    figures.check_warm, _ = _run(_dvk("check"), project)
+    site = root / "site"
+    # Cold: every social card drawn, every story rendered. Warm: the state of any build after
+    # the first (the caches are keyed by content): what the linear and baseline targets measure.
+    figures.build_cold, _ = _run(_dvk("build", "--site-dir", str(site)), project)
+    figures.build, figures.build_memory_mb = _run(_dvk("build", "--site-dir", str(site)), project)
+    figures.rebuild = _rebuild(project, root / "preview")
+    pages = [p.stat().st_size for p in (site / "dien-hinh").glob("*/index.html")]
+    figures.page_kb_mean = sum(pages) / len(pages) / 1024
+    figures.page_kb_max = max(pages) / 1024
+    figures.output_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024
+    figures.baseline = _baseline(project, root / "bare")
+    if search:
+        figures.search_kb, figures.search_seconds = _search(site, figures)
+    else:
+        figures.notes.append("search not measured (--no-search)")
+    return figures
+
+
+def _rebuild(project: Path, site: Path) -> float:
+    """As `dvk serve` does: a first dirty build, an edit to one exemplar, the timed rebuild."""
+    probe = f"""
+import sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+def once():
+    config = load_config({str(project / 'mkdocs.yml')!r}, site_dir={str(site)!r}, strict=False)
+    build(config, dirty=True)
+first = load_config({str(project / 'mkdocs.yml')!r}, site_dir={str(site)!r}, strict=False)
+first.plugins.on_startup(command="serve", dirty=True)
+build(first, dirty=True)
+edited = sorted(Path({str(project / 'exemplars')!r}).glob("*/*.md"))[0]
+edited.write_text(edited.read_text(encoding="utf-8").replace("summary: ", "summary: Đã sửa. ", 1), encoding="utf-8")
+start = time.perf_counter()
+once()
+print(time.perf_counter() - start)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the rebuild probe failed:\n{(done.stderr + done.stdout)[-3000:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _baseline(project: Path, bare: Path) -> float:
+    """Bare MkDocs + Material on the same exemplar pages: our Markdown, none of our code."""
+    tree = bare / "docs"
+    subprocess.run(_dvk("export-markdown", str(bare / "export")), cwd=project, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pages = sorted((bare / "export" / "dien-hinh").glob("*/index.md"))
+    for page in pages:
+        target = tree / "dien-hinh" / page.parent.name / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
+    (tree / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    config = {"site_name": "Baseline", "docs_dir": str(tree), "site_dir": str(bare / "site"),
+              # Our theme overrides are templates only (no Python), and the pages name them.
+              "theme": {"name": "material", "language": "vi", "font": False,
+                        "custom_dir": str(project / "theme"), "features": ["navigation.prune"]},
+              "nav": [{"Trang chủ": "index.md"}],
+              "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables", "toc"],
+              "validation": {"omitted_files": "ignore", "unrecognized_links": "ignore",
+                             "anchors": "ignore", "links": {"not_found": "ignore"}}}
+    (bare / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    seconds, _ = _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare / "mkdocs.yml")], bare)
+    return seconds
+
+
+def _search(site: Path, figures: Figures) -> tuple[float | None, float | None]:
+    try:
+        from .search import first_result
+        results = first_result(site)
+    except Exception as exc:  # no Chromium or Playwright here: say so, measure the rest
+        figures.notes.append(f"search not measured ({type(exc).__name__}: {exc})"[:200])
+        return None, None
+    return max(r[2] for r in results) / 1024, max(r[1] for r in results)
+
+
+def report(runs: list[Figures]) -> str:
+    by = {f.count: f for f in runs}
+    lines = ["| figure | " + " | ".join(f"{f.count:,}" for f in runs) + " | target |",
+             "|---|" + "---:|" * len(runs) + "---|"]
+
+    def row(name: str, values: list[str], target: str) -> None:
+        lines.append(f"| {name} | " + " | ".join(values) + f" | {target} |")
+
+    row("check, cold (s)", [f"{f.check_cold:.2f}" for f in runs], "")
+    row("check, warm (s)", [f"{f.check_warm:.2f}" for f in runs], f"≤ {TARGETS['check_10k_s']:.0f} s at 10,000")
+    row("full build, cold caches (s)", [f"{f.build_cold:.1f}" for f in runs], "")
+    row("full build, warm caches (s)", [f"{f.build:.1f}" for f in runs], "linear")
+    row("bare MkDocs + Material, same pages (s)", [f"{f.baseline:.1f}" for f in runs], "")
+    row("full build ÷ bare", [f"{f.baseline_ratio:.2f}" for f in runs], f"≤ {TARGETS['baseline_ratio']}")
+    row("peak memory of the build (MB)", [f"{f.build_memory_mb:.0f}" for f in runs],
+        f"≤ {TARGETS['memory_10k_mb']:.0f} MB at 10,000")
+    row("rebuild after one edit, as `dvk serve` (s)", [f"{f.rebuild:.2f}" for f in runs],
+        f"≤ {TARGETS['rebuild_1k_s']:.0f} s at 1,000")
+    row("search payload before the first result (KB)",
+        [f"{f.search_kb:.0f}" if f.search_kb is not None else "–" for f in runs],
+        f"≤ {TARGETS['search_10k_kb']:.0f} KB at 10,000")
+    row("time to the first result (s)",
+        [f"{f.search_seconds:.2f}" if f.search_seconds is not None else "–" for f in runs], "")
+    row("output size (MB)", [f"{f.output_mb:.1f}" for f in runs], "")
+    row("exemplar page HTML, mean / max (KB)", [f"{f.page_kb_mean:.1f} / {f.page_kb_max:.1f}" for f in runs],
+        f"≤ {TARGETS['page_kb']:.0f} KB")
+    if 1000 in by and 10000 in by:
+        ratio = by[10000].build / by[1000].build
+        lines.append(f"\nt(10,000) ÷ t(1,000) for the full build: {ratio:.1f} (target ≤ {TARGETS['linear_ratio']:.0f})")
+    for f in runs:
+        lines += [f"\n{f.count:,}: {note}" for note in f.notes]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench",
+                                     description="Đo toàn bộ quy trình trên dữ liệu tổng hợp.")
+    parser.add_argument("counts", nargs="*", type=int, default=[100, 1000, 10000],
+                        help="số điển hình tổng hợp (mặc định 100 1000 10000)")
+    parser.add_argument("--no-search", action="store_true", help="bỏ qua phép đo tìm kiếm trong Chromium")
+    args = parser.parse_args(argv)
+    runs = []
+    for count in args.counts:
+        with tempfile.TemporaryDirectory(prefix=f"dvk-bench-{count}-") as folder:
+            print(f"… {count:,} điển hình", file=sys.stderr, flush=True)
+            runs.append(measure(count, Path(folder), search=not args.no_search))
+    print(report(runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

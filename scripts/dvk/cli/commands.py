@@ -1,0 +1,233 @@
+"""The verbs of `dvk`: each turns parsed arguments into calls to the pipeline and prints."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import findings
+from ..contribute import issueform, scaffold
+from ..diagnostics import Severity
+from ..model import Registry
+from ..pipeline import CheckResult, build, check, load_registry, select
+from ..project import Project
+from ..settings import read_engine_settings, settings_of
+from ..site.export import copy_content, write_tree
+from ..stats import Statistics
+from ..stats.board_report import FORMATS
+from ..text.formats import vi_short_date
+from ..text.slugs import slugify
+from ..validate import SLUG
+
+
+def _print_check(result: CheckResult, lang: str, stream: object = sys.stdout) -> None:
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for d in result.diagnostics:
+        print(findings.github_annotation(d, lang) if github else d.render(lang), file=stream)
+    for line in findings.left_out_lines(result, lang):
+        print(line, file=stream)
+    print(findings.summary(result, lang), file=stream)
+
+
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    only = None
+    if args.paths:
+        only, ignored = select(project, args.paths)
+        for path in ignored:
+            note = "bỏ qua {}: không nằm trong {}" if args.lang == "vi" else "ignoring {}: not under {}"
+            print("dvk: " + note.format(path, project.exemplars_dir), file=sys.stderr)
+    result = check(project, only=only)
+    if args.format == "json":
+        print(findings.as_json(result, args.lang))
+    else:
+        _print_check(result, args.lang)
+    failed = result.errors or (args.strict and result.warnings) or result.catalog is None
+    return 1 if failed else 0
+
+
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    result = check(project)
+    _print_check(result, args.lang, sys.stderr)
+    if result.errors or result.catalog is None:
+        return 1
+    from ..mkdocs import run  # the engine is loaded only for the verbs that need it
+
+    site_dir = (args.site_dir or project.root / ("site-offline" if args.offline else "site")).resolve()
+    problem = run.build_site(project, site_dir, offline=args.offline)
+    if problem:
+        print(f"dvk: dựng trang thất bại: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(project: Project, args: argparse.Namespace) -> int:
+    from ..mkdocs import run
+
+    run.serve(project, args.dev_addr)
+    return 0
+
+
+def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
+    result = check(project)
+    _print_check(result, args.lang, sys.stderr)
+    if result.catalog is None:
+        return 1
+    out: Path = args.directory
+    if out.exists() and any(out.iterdir()):
+        print(f"dvk: thư mục {out} không trống; hãy chọn một thư mục mới hoặc xoá nó trước.",
+              file=sys.stderr)
+        return 1
+    content = copy_content(project.content_dir, out)
+    built = build(project, read_engine_settings(project.config_file), content, result)
+    print(built.tally.line(args.lang), file=sys.stderr)
+    write_tree(built.files, out)
+    return 1 if result.errors else 0
+
+
+def _day(text: str, option: str) -> date | None:
+    """A date as the Board writes it, ISO or Vietnamese; None (after a message) when it is not one."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    print(f"dvk report: {option} “{text}” không phải một ngày có thật — viết YYYY-MM-DD "
+          "(ví dụ 2024-12-31) hoặc DD/MM/YYYY (ví dụ 31/12/2024).", file=sys.stderr)
+    return None
+
+
+def cmd_report(project: Project, args: argparse.Namespace) -> int:
+    result = check(project)
+    if result.errors:
+        _print_check(result, args.lang, sys.stderr)  # the report counts what is published
+    if result.catalog is None or result.site is None:
+        return 1
+    campaign = settings_of(read_engine_settings(project.config_file), result.site).campaign
+    start = _day(args.start, "--from") if args.start else campaign.start
+    end = _day(args.end, "--to") if args.end else campaign.end
+    if start is None or end is None:
+        return 2
+    if start > end:
+        print(f"dvk report: --from ({vi_short_date(start)}) sau --to ({vi_short_date(end)}); "
+              "hãy đổi lại cho đúng thứ tự.", file=sys.stderr)
+        return 2
+    if args.output is None and args.format == "xlsx" and sys.stdout.isatty():
+        print("dvk report: tệp Excel không in ra màn hình được; thêm --output TỆP.xlsx.", file=sys.stderr)
+        return 2
+    data = FORMATS[args.format](Statistics(result.catalog, campaign, start, end))
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        args.output.write_bytes(data)
+    except OSError as exc:
+        print(f"dvk report: không ghi được {args.output}: {exc.strerror}.", file=sys.stderr)
+        return 1
+    print(f"Đã ghi báo cáo vào {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _registry_or_report(project: Project, lang: str) -> Registry | None:
+    docs, registry = load_registry(project)
+    if registry is None:
+        for doc in docs:
+            for d in doc.diagnostics:
+                print(d.render(lang), file=sys.stderr)
+        print("dvk: danh mục trong exemplars/ có lỗi; hãy sửa trước.", file=sys.stderr)
+    return registry
+
+
+def _ask(question: str, given: str | None, accept: Callable[[str], str]) -> str:
+    """A flag's value if given (an error if wrong), else ask until the answer is usable."""
+    if given is not None:
+        return accept(given)
+    while True:
+        try:
+            answer = input(question)
+        except EOFError:
+            raise scaffold.ScaffoldError("chưa có câu trả lời — hãy dùng --unit, --kind, --title") from None
+        try:
+            return accept(answer)
+        except scaffold.ScaffoldError as problem:
+            print(f"  {problem}", file=sys.stderr)
+
+
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 1
+    try:
+        unit = _ask("Mã đơn vị (ví dụ kv-giao-long): ", args.unit,
+                    lambda text: scaffold.check_unit(text, registry))
+        kind = _ask("Loại điển hình — 1. tập thể (collective), 2. cá nhân (individual): ",
+                    args.kind, scaffold.check_kind)
+        title = _ask("Tên điển hình: ", args.title, scaffold.check_title)
+        new = scaffold.NewExemplar(unit, kind, title, slug=_slug(args.slug))
+        path = scaffold.write(project.exemplars_dir, new, registry)
+    except scaffold.ScaffoldError as problem:
+        print(f"dvk: {problem}", file=sys.stderr)
+        return 1
+    rel = path.relative_to(project.root).as_posix()
+    print(f"Đã tạo {rel}\n"
+          f"Tiếp theo: mở tệp, điền các chỗ trống sau dấu ':', viết câu chuyện sau dòng '---' "
+          f"cuối, rồi chạy: dvk check")
+    current = registry.current_unit(unit)
+    if current.id != unit:
+        print(f"Lưu ý: đơn vị {unit} nay thuộc {current.name} ({current.id}); "
+              "chỉ dùng mã cũ cho điển hình được công nhận trước khi sáp nhập.")
+    return 0
+
+
+def _slug(value: str | None) -> str | None:
+    if value is not None and not SLUG.match(value):
+        raise scaffold.ScaffoldError(f"tên tệp '{value}' không hợp lệ — ví dụ {slugify(value) or 'ten-dien-hinh'}")
+    return value
+
+
+def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 2
+    form = project.root / issueform.FORM_PATH
+    try:
+        if args.source == "-":
+            body = sys.stdin.buffer.read().decode("utf-8-sig")
+        else:
+            body = Path(args.source).read_text(encoding="utf-8-sig")
+        questions = issueform.load_form(form)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"dvk: không đọc được {exc.filename if isinstance(exc, OSError) else args.source}: {exc}",
+              file=sys.stderr)
+        return 2
+    try:
+        def unit_of(text: str) -> str:
+            return scaffold.check_unit(args.unit or text, registry)
+        new = issueform.to_exemplar(body, questions, unit_of)
+        new.slug = _slug(args.slug)
+        path = scaffold.write(project.exemplars_dir, new, registry)
+    except scaffold.ScaffoldError as problem:
+        print(f"dvk: {problem}", file=sys.stderr)
+        return 2
+    rel = path.relative_to(project.root).as_posix()
+    print(f"Đã tạo {rel}")
+    result = check(project)
+    mine = [d for d in result.diagnostics if d.path == rel]
+    for d in mine:
+        print(d.render(args.lang))
+    if any(d.severity is Severity.ERROR for d in mine):
+        print(f"Tệp còn {len(mine)} chỗ cần bổ sung; sửa rồi chạy dvk check.")
+        return 1
+    print("Tệp hợp lệ.")
+    return 0
+
+
+VERBS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
+    "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "export-markdown": cmd_export_markdown,
+    "report": cmd_report, "new": cmd_new, "import-issue": cmd_import_issue,
+}

@@ -1,0 +1,1 @@
+"""Writing new exemplar files for contributors: `dvk new` and `dvk import-issue`."""

@@ -1,0 +1,293 @@
+"""Every message the checker can give, in Vietnamese and English, keyed by a stable code."""
+
+from __future__ import annotations
+
+# code -> {lang: (what is wrong, how to fix it)}; `{name}` placeholders come from Diagnostic.params.
+CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
+    "file.too_large": {
+        "vi": ("tệp quá lớn ({size} byte, tối đa {limit})", "hãy rút gọn nội dung, ảnh để thành tệp riêng"),
+        "en": ("file too large ({size} bytes, at most {limit})", "shorten it; photos go in files of their own"),
+    },
+    "file.binary": {
+        "vi": ("tệp không phải văn bản (có byte NUL)", "hãy lưu lại dưới dạng văn bản Markdown UTF-8"),
+        "en": ("not a text file (contains NUL bytes)", "save it as UTF-8 Markdown text"),
+    },
+    "file.encoding": {
+        "vi": ("tệp không phải UTF-8 (byte lỗi ở vị trí {offset})", "hãy lưu lại với bảng mã UTF-8"),
+        "en": ("file is not UTF-8 (bad byte at offset {offset})", "save it with UTF-8 encoding"),
+    },
+    "file.unreadable": {
+        "vi": ("không đọc được tệp ({reason})", "hãy kiểm tra quyền truy cập và đường dẫn"),
+        "en": ("cannot read the file ({reason})", "check its permissions and path"),
+    },
+    "file.no_front_matter": {
+        "vi": ("thiếu phần khai báo YAML ở đầu tệp", "dòng đầu tiên phải là '---', rồi các trường, rồi '---'"),
+        "en": ("no YAML front matter", "the first line must be '---', then the fields, then '---'"),
+    },
+    "file.unclosed_front_matter": {
+        "vi": ("phần khai báo YAML không có dòng '---' kết thúc", "hãy thêm một dòng '---' sau trường cuối"),
+        "en": ("the front matter has no closing '---'", "add a line '---' after the last field"),
+    },
+    "file.misplaced": {
+        "vi": ("tệp phải nằm trong thư mục của một đơn vị: exemplars/<mã-đơn-vị>/<slug>.md",
+               "hãy chuyển tệp vào exemplars/{unit}/"),
+        "en": ("the file must be in a unit's folder: exemplars/<unit-id>/<slug>.md",
+               "move it into exemplars/{unit}/"),
+    },
+    "file.folder_unit": {
+        "vi": ("tệp nằm trong thư mục '{folder}' nhưng khai báo unit '{unit}'",
+               "hãy chuyển tệp vào exemplars/{unit}/ hoặc sửa unit thành '{folder}'"),
+        "en": ("the file is in folder '{folder}' but says unit '{unit}'",
+               "move it to exemplars/{unit}/ or set unit to '{folder}'"),
+    },
+    "text.nfd": {
+        "vi": ("văn bản dùng dấu tiếng Việt tổ hợp (NFD)", "đã tự chuẩn hoá sang NFC; nên lưu tệp ở dạng NFC"),
+        "en": ("text uses decomposed Vietnamese marks (NFD)", "normalised to NFC; save the file as NFC"),
+    },
+    "yaml.syntax": {
+        "vi": ("lỗi cú pháp YAML: {problem}", "hãy kiểm tra thụt lề (dùng dấu cách) và dấu ':' sau tên trường"),
+        "en": ("YAML syntax error: {problem}", "check the indentation (spaces) and the ':' after each key"),
+    },
+    "yaml.duplicate_key": {
+        "vi": ("trường '{key}' được khai báo hai lần (lần trước ở dòng {first})", "hãy giữ lại một lần"),
+        "en": ("key '{key}' appears twice (first at line {first})", "keep only one"),
+    },
+    "yaml.tag": {
+        "vi": ("thẻ YAML '{tag}' không được phép", "hãy bỏ thẻ và ghi giá trị bình thường"),
+        "en": ("YAML tag '{tag}' is not allowed", "remove the tag and write a plain value"),
+    },
+    "yaml.too_complex": {
+        "vi": ("YAML quá phức tạp (quá nhiều tham chiếu '*' hoặc lồng quá sâu)",
+               "hãy viết trực tiếp các giá trị, không dùng '&' và '*'"),
+        "en": ("YAML too complex (too many '*' aliases or nested too deep)",
+               "write values out; do not use '&' and '*'"),
+    },
+    "yaml.key_type": {
+        "vi": ("tên trường phải là chữ, không phải '{key}'", "hãy đặt tên trường bằng chữ thường, ví dụ 'title'"),
+        "en": ("keys must be text, not '{key}'", "name the key in lowercase text, e.g. 'title'"),
+    },
+    "yaml.not_mapping": {
+        "vi": ("phần khai báo phải là danh sách các trường 'tên: giá trị'", "xem mẫu trong content/dong-gop.md"),
+        "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
+    },
+    "schema.required": {
+        "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),
+        "en": ("required field '{name}' is missing", "add '{name}:'{hint}"),
+    },
+    "schema.unknown": {
+        "vi": ("trường '{name}' không có trong mẫu", "{suggestion}"),
+        "en": ("unknown field '{name}'", "{suggestion}"),
+    },
+    "schema.type": {
+        "vi": ("giá trị {value} phải là {expected}", "hãy ghi {expected}{hint}"),
+        "en": ("value {value} must be {expected}", "write {expected}{hint}"),
+    },
+    "schema.enum": {
+        "vi": ("giá trị {value} không hợp lệ", "hãy chọn một trong: {allowed}"),
+        "en": ("value {value} is not allowed", "choose one of: {allowed}"),
+    },
+    "schema.pattern": {
+        "vi": ("giá trị {value} không đúng dạng", "hãy ghi theo mẫu{hint}"),
+        "en": ("value {value} has the wrong form", "write it like the example{hint}"),
+    },
+    "schema.max_length": {
+        "vi": ("dài {length} ký tự, tối đa {limit}", "hãy rút gọn còn {limit} ký tự"),
+        "en": ("{length} characters long, at most {limit}", "shorten it to {limit} characters"),
+    },
+    "schema.min_length": {
+        "vi": ("quá ngắn ({length} ký tự, tối thiểu {limit})", "hãy viết đầy đủ hơn"),
+        "en": ("too short ({length} characters, at least {limit})", "write it out in full"),
+    },
+    "schema.min_items": {
+        "vi": ("cần ít nhất {limit} mục", "hãy thêm mục còn thiếu{hint}"),
+        "en": ("needs at least {limit} item(s)", "add the missing item(s){hint}"),
+    },
+    "schema.unique": {
+        "vi": ("danh sách có mục lặp lại", "hãy bỏ mục trùng"),
+        "en": ("the list repeats an item", "remove the duplicate"),
+    },
+    "schema.range": {
+        "vi": ("giá trị {value} nằm ngoài khoảng cho phép ({rule})", "hãy sửa lại cho đúng khoảng"),
+        "en": ("value {value} is out of range ({rule})", "correct it"),
+    },
+    "schema.other": {
+        "vi": ("giá trị không hợp lệ ({detail})", "hãy đối chiếu với mẫu trong content/dong-gop.md"),
+        "en": ("invalid value ({detail})", "compare with the template in content/dong-gop.md"),
+    },
+    "date.invalid": {
+        "vi": ("'{value}' không phải là ngày có thật", "hãy ghi ngày theo dạng YYYY-MM-DD, ví dụ 2024-05-19"),
+        "en": ("'{value}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2024-05-19"),
+    },
+    "date.future": {
+        "vi": ("ngày {value} còn ở tương lai", "hãy ghi ngày đã diễn ra"),
+        "en": ("date {value} is in the future", "give a date that has passed"),
+    },
+    "period.order": {
+        "vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "hãy để end bằng hoặc sau start"),
+        "en": ("end {end} is before start {start}", "make end the same as or after start"),
+    },
+    "ref.unit": {
+        "vi": ("không có đơn vị '{value}' trong exemplars/units.yml", "{suggestion}"),
+        "en": ("no unit '{value}' in exemplars/units.yml", "{suggestion}"),
+    },
+    "ref.category": {
+        "vi": ("không có nội dung thi đua '{value}' trong exemplars/categories.yml", "{suggestion}"),
+        "en": ("no category '{value}' in exemplars/categories.yml", "{suggestion}"),
+    },
+    "ref.group": {
+        "vi": ("không có nhóm '{value}' trong exemplars/groups.yml", "{suggestion}"),
+        "en": ("no group '{value}' in exemplars/groups.yml", "{suggestion}"),
+    },
+    "ref.field": {
+        "vi": ("không có lĩnh vực '{value}' trong exemplars/fields.yml", "{suggestion}"),
+        "en": ("no field '{value}' in exemplars/fields.yml", "{suggestion}"),
+    },
+    "ref.exemplar": {
+        "vi": ("không có điển hình nào có slug '{value}'", "{suggestion}"),
+        "en": ("no exemplar has the slug '{value}'", "{suggestion}"),
+    },
+    "ref.commune": {
+        "vi": ("không có xã/thị trấn '{value}' trong exemplars/units.yml", "{suggestion}"),
+        "en": ("no commune '{value}' in exemplars/units.yml", "{suggestion}"),
+    },
+    "ref.level": {
+        "vi": ("không có cấp '{value}' trong danh mục đơn vị", "hãy dùng một trong: {allowed}"),
+        "en": ("no level '{value}' among the units' levels", "use one of: {allowed}"),
+    },
+    "ref.parent": {
+        "vi": ("đơn vị cấp trên '{value}' không có trong exemplars/units.yml", "{suggestion}"),
+        "en": ("parent unit '{value}' is not in exemplars/units.yml", "{suggestion}"),
+    },
+    "slug.invalid": {
+        "vi": ("tên tệp '{value}' không dùng được làm slug",
+               "hãy đặt tên tệp bằng chữ thường không dấu, nối bằng '-', ví dụ {example}.md"),
+        "en": ("file name '{value}' cannot be a slug",
+               "name the file in lowercase ascii joined by '-', e.g. {example}.md"),
+    },
+    "slug.duplicate": {
+        "vi": ("slug '{value}' cũng được dùng ở {other}", "hãy đổi tên một trong các tệp để slug là duy nhất"),
+        "en": ("slug '{value}' is also used by {other}", "rename one of the files so each slug is unique"),
+    },
+    "id.duplicate": {
+        "vi": ("mã '{value}' bị trùng (lần trước ở dòng {first})", "mỗi mã chỉ khai báo một lần"),
+        "en": ("id '{value}' is repeated (first at line {first})", "declare each id once"),
+    },
+    "body.too_short": {
+        "vi": ("phần câu chuyện quá ngắn ({words} từ, tối thiểu {limit})",
+               "hãy kể bối cảnh, việc đã làm, kết quả và bài học sau dòng '---' thứ hai"),
+        "en": ("the story is too short ({words} words, at least {limit})",
+               "tell the context, what was done, results and lessons after the second '---'"),
+    },
+    "photo.outside": {
+        "vi": ("ảnh '{value}' trỏ ra ngoài thư mục của điển hình (liên kết tượng trưng)",
+               "hãy chép chính tệp ảnh vào cùng thư mục với tệp .md thay cho liên kết"),
+        "en": ("photo '{value}' points outside the exemplar's folder (a symlink)",
+               "copy the image file itself into the folder of the .md instead of linking it"),
+    },
+    "photo.not_file": {
+        "vi": ("'{value}' không phải là một tệp ảnh thông thường", "hãy đặt một tệp ảnh jpg, png hoặc webp tên đó"),
+        "en": ("'{value}' is not a regular image file", "put a jpg, png or webp file of that name there"),
+    },
+    "steps.order": {
+        "vi": ("bước {step} đứng sau bước {previous}", "hãy ghi các bước theo thứ tự 1–5, mỗi bước một lần"),
+        "en": ("step {step} comes after step {previous}", "list the steps in order 1–5, each once"),
+    },
+    "steps.date_order": {
+        "vi": ("ngày {value} sớm hơn ngày {previous} của bước trước",
+               "bước sau không thể diễn ra trước bước trước; hãy sửa ngày"),
+        "en": ("date {value} is before {previous}, the date of an earlier step",
+               "a later step cannot happen before an earlier one; correct the date"),
+    },
+    "ref.self": {
+        "vi": ("điển hình không thể học tập chính mình", "hãy bỏ '{value}' khỏi learned_from"),
+        "en": ("an exemplar cannot learn from itself", "remove '{value}' from learned_from"),
+    },
+    "ref.cycle": {
+        "vi": ("học tập vòng tròn: {cycle}", "hãy bỏ '{value}' khỏi learned_from ở tệp này hoặc ở tệp kia"),
+        "en": ("learning goes round in a circle: {cycle}",
+               "remove '{value}' from learned_from here or in the other file"),
+    },
+    "privacy.id_number": {
+        "vi": ("có vẻ là số CCCD/CMND ({value})",
+               "hãy xoá: không công bố số giấy tờ tuỳ thân của cá nhân (Nghị định 13/2023/NĐ-CP)"),
+        "en": ("looks like an identity card number ({value})",
+               "remove it: a person's ID number is never published (Decree 13/2023/NĐ-CP)"),
+    },
+    "privacy.phone": {
+        "vi": ("có vẻ là số điện thoại di động riêng ({value})",
+               "hãy xoá; chỉ ghi điện thoại văn phòng đơn vị trong contact.phone"),
+        "en": ("looks like a personal mobile number ({value})",
+               "remove it; give only the unit office's number, in contact.phone"),
+    },
+    "privacy.address": {
+        "vi": ("có vẻ là địa chỉ nhà riêng ('{value}…')",
+               "hãy xoá địa chỉ nhà; chỉ ghi ấp, xã nơi sinh hoạt hoặc công tác"),
+        "en": ("looks like a home address ('{value}…')",
+               "remove the home address; name only the hamlet or commune where the person works"),
+    },
+    "story.image_outside": {
+        "vi": ("ảnh '{value}' trong câu chuyện không nằm trong thư mục của điển hình, sẽ bị bỏ",
+               "hãy chép ảnh vào cùng thư mục với tệp .md và ghi ![chú thích](ten-anh.jpg)"),
+        "en": ("story image '{value}' is not in the exemplar's folder and will be dropped",
+               "copy the image beside the .md and write ![caption](image-name.jpg)"),
+    },
+    "story.image_unlisted": {
+        "vi": ("ảnh '{value}' trong câu chuyện chưa được khai báo trong photos",
+               "hãy chép ảnh vào cùng thư mục và thêm vào photos (file, caption, credit)"),
+        "en": ("story image '{value}' is not listed in photos",
+               "put the image in the folder and add it to photos (file, caption, credit)"),
+    },
+    "story.tag": {
+        "vi": ("thẻ HTML <{value}> trong câu chuyện sẽ bị loại bỏ",
+               "hãy viết bằng Markdown thường (in đậm **…**, danh sách '- ', bảng)"),
+        "en": ("HTML tag <{value}> in the story will be removed",
+               "write plain Markdown instead (**bold**, '- ' lists, tables)"),
+    },
+    "story.attribute": {
+        "vi": ("thuộc tính HTML '{value}' trong câu chuyện sẽ bị loại bỏ", "hãy bỏ thuộc tính đó"),
+        "en": ("HTML attribute '{value}' in the story will be removed", "remove that attribute"),
+    },
+    "story.link": {
+        "vi": ("liên kết '{value}' trong câu chuyện sẽ bị vô hiệu hoá",
+               "chỉ dùng liên kết http://, https:// hoặc mailto:"),
+        "en": ("link '{value}' in the story will be disabled", "use only http://, https:// or mailto: links"),
+    },
+    "photo.missing": {
+        "vi": ("không tìm thấy ảnh '{value}' cạnh tệp điển hình", "hãy chép ảnh vào cùng thư mục với tệp .md"),
+        "en": ("photo '{value}' not found beside the exemplar file", "put the photo in the same folder as the .md"),
+    },
+    "photo.unreadable": {
+        "vi": ("không đọc được ảnh '{value}' ({reason})", "hãy kiểm tra quyền truy cập tệp ảnh"),
+        "en": ("cannot read photo '{value}' ({reason})", "check the photo file's permissions"),
+    },
+    "photo.too_large": {
+        "vi": ("ảnh '{value}' quá nặng ({size}, tối đa {limit})",
+               "hãy xuất lại ảnh JPEG chất lượng khoảng 85%, cạnh dài 4000 điểm ảnh là đủ"),
+        "en": ("photo '{value}' is too large ({size}, at most {limit})",
+               "export it again as JPEG at about 85% quality; 4000 pixels on the long side is plenty"),
+    },
+    "photo.too_many_pixels": {
+        "vi": ("ảnh '{value}' có quá nhiều điểm ảnh ({megapixels} triệu, tối đa {limit} triệu)",
+               "hãy thu nhỏ ảnh, cạnh dài 4000 điểm ảnh là đủ"),
+        "en": ("photo '{value}' has too many pixels ({megapixels} million, at most {limit} million)",
+               "scale it down; 4000 pixels on the long side is plenty"),
+    },
+    "photo.format": {
+        "vi": ("ảnh '{value}' có định dạng {format}, không được nhận", "hãy lưu ảnh dưới dạng JPEG, PNG hoặc WebP"),
+        "en": ("photo '{value}' is in {format} format, which is not accepted", "save it as JPEG, PNG or WebP"),
+    },
+    "photo.svg": {
+        "vi": ("'{value}' là hình vẽ SVG, không phải ảnh chụp (SVG có thể chứa mã chạy trên trang)",
+               "hãy xuất hình ra PNG hoặc JPEG"),
+        "en": ("'{value}' is an SVG drawing, not a photo (SVG can carry script)", "export it as PNG or JPEG"),
+    },
+    "photo.not_image": {
+        "vi": ("'{value}' không phải là ảnh (dù tên tệp có đuôi ảnh)",
+               "hãy chép đúng tệp ảnh JPEG, PNG hoặc WebP vào thư mục"),
+        "en": ("'{value}' is not an image (whatever its name says)", "copy the real JPEG, PNG or WebP file"),
+    },
+    "photo.damaged": {
+        "vi": ("ảnh '{value}' bị hỏng hoặc chép chưa hết ({reason})", "hãy chép lại tệp ảnh gốc từ máy chụp"),
+        "en": ("photo '{value}' is damaged or incomplete ({reason})", "copy the original file from the camera again"),
+    },
+}

@@ -1,0 +1,125 @@
+"""Files on disk → `Document`s (data, line map, story), or diagnostics.
+
+Only reading happens here. Whatever is wrong with a file's bytes or YAML becomes a
+`Diagnostic`; nothing raises past this module.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, Severity
+from .yamlread import Parsed, YamlProblem, parse
+
+MAX_FILE_BYTES = 256 * 1024  # a story of a few thousand words is ~30 KB
+REGISTRY_FILES = ("units.yml", "categories.yml", "groups.yml", "fields.yml", "site.yml")
+
+
+@dataclass
+class Document:
+    """One file as read: its YAML data with the line of each value, and the Markdown after it."""
+
+    path: Path
+    rel: str  # posix path relative to the project root, as messages show it
+    parsed: Parsed | None = None
+    story: str = ""
+    story_line: int = 1
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def data(self) -> Any:
+        return self.parsed.data if self.parsed else None
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        return self.parsed.line_of(path) if self.parsed else None
+
+    def problem(self, code: str, path: tuple[str | int, ...] = (), *,
+                severity: Severity = Severity.ERROR, line: int | None = None,
+                **params: Any) -> None:
+        self.diagnostics.append(Diagnostic(
+            self.rel, line if line is not None else self.line_of(path), dotted(path), code,
+            params, severity))
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else step)
+    return out
+
+
+def read_text(doc: Document) -> str | None:
+    """The file's text, NFC, LF line ends, no BOM; None (with a diagnostic) if unusable."""
+    try:
+        raw = doc.path.read_bytes()
+    except OSError as exc:
+        doc.problem("file.unreadable", reason=exc.strerror or type(exc).__name__)
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        doc.problem("file.too_large", size=len(raw), limit=MAX_FILE_BYTES)
+        return None
+    if b"\x00" in raw:
+        doc.problem("file.binary")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        doc.problem("file.encoding", offset=exc.start)
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        doc.problem("text.nfd", severity=Severity.WARNING, line=1)
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def read_exemplar(path: Path, root: Path) -> Document:
+    doc = Document(path, path.relative_to(root).as_posix())
+    text = read_text(doc)
+    if text is None:
+        return doc
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        doc.problem("file.no_front_matter", line=1)
+        return doc
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        doc.problem("file.unclosed_front_matter", line=1)
+        return doc
+    _parse_into(doc, "\n".join(lines[1:closing]), first_line=2)
+    body = "\n".join(lines[closing + 1:])
+    doc.story = body.strip("\n")
+    # Line numbers in story messages count from the story's first non-blank line.
+    doc.story_line = closing + 2 + (len(body) - len(body.lstrip("\n")))
+    if doc.parsed is not None and not isinstance(doc.parsed.data, dict):
+        doc.problem("yaml.not_mapping", line=2)
+        doc.parsed = None
+    return doc
+
+
+def read_registry(path: Path, root: Path) -> Document:
+    doc = Document(path, path.relative_to(root).as_posix())
+    text = read_text(doc)
+    if text is not None:
+        _parse_into(doc, text, first_line=1)
+    return doc
+
+
+def _parse_into(doc: Document, text: str, first_line: int) -> None:
+    try:
+        doc.parsed = parse(text, first_line)
+    except YamlProblem as problem:
+        doc.problem(problem.code, problem.path, line=problem.line, **problem.params)
+
+
+def exemplar_paths(exemplars_dir: Path) -> list[Path]:
+    """Every exemplar file, in a stable order: `exemplars/<unit>/<slug>.md` and strays."""
+    return sorted(p for p in exemplars_dir.rglob("*.md")
+                  if p.is_file() and p.name.lower() != "readme.md")

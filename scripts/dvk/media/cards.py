@@ -1,0 +1,129 @@
+"""Social cards: the 1200×630 Open Graph image of an exemplar, unit or category page.
+
+Drawn with Pillow in Noto Sans (fonts/, SIL OFL 1.1, from Debian's fonts-noto-core), which has
+every Vietnamese letter; a character the font lacks is left out rather than drawn as a box.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from . import photos
+
+SIZE = (1200, 630)
+RED, INK, MUTED, PAPER = "#b71c1c", "#212121", "#5f5f5f", "#fffaf3"
+CARD_VERSION = 1  # bump when `draw` changes what it writes for the same card
+FILE_NAME = "og.png"  # beside the page it stands for
+MARGIN = 64
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    unit: str  # the line under the title: the exemplar's unit, a unit's level, a category's short name
+    kicker: str  # the line above it: the site's own (its settings' `card_line`)
+    photo: Path | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (self.title, self.unit, self.kicker)
+
+
+def font_path(weight: str) -> Path:
+    return Path(str(resources.files("dvk.media").joinpath(f"fonts/NotoSans-{weight}.ttf")))
+
+
+@cache
+def coverage(weight: str) -> frozenset[str]:
+    """Every character the font has a glyph for (its cmap)."""
+    with TTFont(font_path(weight), lazy=True) as font:
+        return frozenset(map(chr, font.getBestCmap()))
+
+
+def missing(text: str, weight: str) -> set[str]:
+    return {ch for ch in text if ch not in coverage(weight) and not ch.isspace()}
+
+
+def drawable(text: str, weight: str) -> str:
+    lacking = missing(text, weight)
+    return " ".join("".join(ch for ch in text if ch not in lacking).split())
+
+
+def cache_key(card: Card) -> str:
+    photo = photos.cache_key(card.photo) if card.photo else None
+    spec = json.dumps([CARD_VERSION, card.title, card.unit, card.kicker, photo, photos.SETTINGS],
+                      ensure_ascii=False)
+    return hashlib.sha256(spec.encode()).hexdigest()[:40]
+
+
+@cache
+def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_path(weight)), size)
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fit_title(text: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the title fits the box; past that, shortened with '…'."""
+    for size in (68, 60, 54, 48, 42, 36):
+        font = _font("Bold", size)
+        lines = _wrap(text, font, width)
+        if len(lines) * _leading(font) <= height and all(font.getlength(line) <= width for line in lines):
+            return font, lines
+    lines = _wrap(text, font, width)[:max(1, height // _leading(font))]
+    while lines[-1] and font.getlength(lines[-1] + " …") > width:
+        lines[-1] = lines[-1][:-1]
+    lines[-1] = lines[-1].rstrip() + " …"
+    return font, lines
+
+
+def _leading(font: ImageFont.FreeTypeFont) -> int:
+    return round(font.size * 1.22)
+
+
+def draw(card: Card, target: Path) -> None:
+    canvas = Image.new("RGB", SIZE, PAPER)
+    pen = ImageDraw.Draw(canvas)
+    text_right = SIZE[0] - MARGIN
+    if card.photo:
+        with Image.open(card.photo) as im:
+            im.draft("RGB", (SIZE[1], SIZE[1]))
+            side = ImageOps.fit(ImageOps.exif_transpose(im).convert("RGB"), (440, SIZE[1]),
+                                Image.Resampling.LANCZOS)
+        canvas.paste(side, (SIZE[0] - side.width, 0))
+        text_right = SIZE[0] - side.width - 48
+    pen.rectangle((0, 0, 16, SIZE[1]), fill=RED)
+    width = text_right - MARGIN
+
+    kicker = _font("Bold", 26)
+    y = 52
+    for line in _wrap(drawable(card.kicker, "Bold"), kicker, width):
+        pen.text((MARGIN, y), line, font=kicker, fill=RED)
+        y += 36
+    unit_font = _font("Regular", 32)
+    unit_lines = _wrap(drawable(card.unit, "Regular"), unit_font, width)[:2]
+    unit_top = SIZE[1] - 56 - 44 * len(unit_lines)  # the unit sits at the foot, under the title
+    y += 28
+    font, lines = _fit_title(drawable(card.title, "Bold"), width, unit_top - 24 - y)
+    for line in lines:
+        pen.text((MARGIN, y), line, font=font, fill=INK)
+        y += _leading(font)
+    for i, line in enumerate(unit_lines):
+        pen.text((MARGIN, unit_top + 44 * i), line, font=unit_font, fill=MUTED)
+    canvas.save(target, "PNG", optimize=True)

@@ -1,0 +1,165 @@
+"""Photos: checked by content, turned upright, stripped of metadata, resized to WebP + JPEG.
+
+Contributors send phone photos: large, rotated by an EXIF tag, full of metadata (GPS can show
+where a person lives). Nothing of the original reaches the site: every published file is
+re-encoded from pixels alone, so EXIF, GPS, XMP, comments and ICC profiles are all gone. Pixels
+tagged with a colour profile are first converted to sRGB, the colour space browsers assume for
+an untagged image, so dropping the profile changes no colour.
+
+The checker asks `media.inspect`; `pages` calls `rendition` (header only, cheap) to write
+`<picture>` markup; `site.make` calls `render` in worker processes, once per photo content
+and settings (`cache_key`), and keeps the results in `.cache/photos/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageCms, ImageOps
+
+from .inspect import bomb_guard
+
+WIDTHS = (480, 960, 1600)  # phone, tablet/laptop column, full-width on a large screen
+FORMATS = {"webp": {"format": "WEBP", "quality": 80, "method": 6},
+           "jpg": {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True}}
+PIPELINE_VERSION = 1  # bump when `render` changes what it writes for the same input
+SIZES = "(max-width: 800px) 100vw, 800px"  # the content column of the Material theme
+
+# Everything that changes the output bytes; part of every cache key.
+SETTINGS = json.dumps({"widths": WIDTHS, "formats": FORMATS, "version": PIPELINE_VERSION,
+                       "pillow": PIL.__version__}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+
+    def file_name(self, photo_file: str, ext: str) -> str:
+        """The published name: 'le-trao-nha.jpg' at 960 px as WebP → 'le-trao-nha-960.webp'."""
+        return f"{Path(photo_file).stem}-{self.width}.{ext}"
+
+    def cache_name(self, ext: str) -> str:
+        return f"{self.width}.{ext}"
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    """One variant of one photo in one format, as a page asks for it; `media.make` makes it."""
+
+    source: Path
+    name: str  # published name, a key of `cache_files(source)`
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """What a page needs to show a photo: the upright size and the variants it will have."""
+
+    width: int
+    height: int
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+
+def variants_for(width: int, height: int) -> tuple[Variant, ...]:
+    """One variant per target width the photo reaches, plus its own width when it is narrower
+    than the largest target: never upscaled."""
+    widths = sorted({min(w, width) for w in WIDTHS})
+    return tuple(Variant(w, max(1, round(height * w / width))) for w in widths)
+
+
+# --- planning (pages) ----------------------------------------------------------------------
+
+def _stamp(source: Path) -> tuple[int, int]:
+    """What tells a photo changed under the same name (a preview keeps running across edits)."""
+    stat = source.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def rendition(source: Path) -> Rendition:
+    """Upright size and variants from the header alone; the photo has passed the checker."""
+    return _rendition(source, _stamp(source))
+
+
+@cache
+def _rendition(source: Path, stamp: tuple[int, int]) -> Rendition:
+    with Image.open(source) as im:
+        width, height = im.size
+        if im.getexif().get(ImageOps.ExifTags.Base.Orientation) in (5, 6, 7, 8):
+            width, height = height, width  # quarter turns swap the sides
+    return Rendition(width, height, variants_for(width, height))
+
+
+def published_name(source: Path, photo_file: str, *, largest: bool = True, ext: str = "jpg") -> str:
+    """The published variant that stands for a photo where one file is wanted (open data, the
+    desk's thumbnail, a story kit): never the original, which keeps the phone's metadata."""
+    variants = rendition(source).variants
+    return (variants[-1] if largest else variants[0]).file_name(photo_file, ext)
+
+
+def cache_files(source: Path) -> dict[str, str]:
+    """Published name → name inside the photo's cache folder, for every variant and format."""
+    return {v.file_name(source.name, ext): v.cache_name(ext)
+            for v in rendition(source).variants for ext in FORMATS}
+
+
+def cache_key(source: Path) -> str:
+    return _cache_key(source, _stamp(source))
+
+
+@cache
+def _cache_key(source: Path, stamp: tuple[int, int]) -> str:
+    digest = hashlib.sha256(SETTINGS.encode())
+    with source.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:40]
+
+
+# --- rendering (worker processes) ----------------------------------------------------------
+
+def render(source: Path, folder: Path) -> None:
+    """Write every variant of `source` into `folder` as <width>.webp and <width>.jpg."""
+    with bomb_guard(), Image.open(source) as original:
+        upright = _upright_srgb(original)
+    for variant in variants_for(upright.width, upright.height):
+        small = upright if variant.width == upright.width else upright.resize(
+            (variant.width, variant.height), Image.Resampling.LANCZOS)
+        small.info = {}  # nothing of the original's metadata may follow the pixels
+        for ext, options in FORMATS.items():
+            small.save(folder / variant.cache_name(ext), **options)
+
+
+def _upright_srgb(im: Image.Image) -> Image.Image:
+    orientation = im.getexif().get(ImageOps.ExifTags.Base.Orientation, 1)
+    if im.format == "JPEG":
+        # Decode no larger than the largest variant needs (DCT scaling), minding quarter turns.
+        wide = im.height if orientation in (5, 6, 7, 8) else im.width
+        scale = min(1.0, max(WIDTHS) / wide)
+        im.draft("RGB", (math.ceil(im.width * scale), math.ceil(im.height * scale)))
+    profile = im.info.get("icc_profile")
+    upright = ImageOps.exif_transpose(im)
+    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        rgba = upright.convert("RGBA")
+        upright = Image.new("RGB", rgba.size, "white")  # the page is white; JPEG has no alpha
+        upright.paste(rgba, mask=rgba.getchannel("A"))
+    return _to_srgb(upright, profile) if profile else upright.convert("RGB")
+
+
+def _to_srgb(im: Image.Image, profile: bytes) -> Image.Image:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        converted = ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        converted = None  # a broken profile: the pixels as they are are the best guess
+    return (converted or im).convert("RGB")

@@ -1,0 +1,46 @@
+"""Stage 4, pages: the model → site files, as (path, Markdown) pages and assets to copy or make.
+
+This is the product's core output. It knows nothing about MkDocs: the plugin hands these files
+to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.
+Each family is a module with one function, `files(site)`; they are listed here once, in the
+order they are generated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from ..model import Catalog
+from ..settings import Settings
+from . import (
+    communes,
+    desk,
+    exemplars,
+    feeds,
+    fieldref,
+    home,
+    kinds,
+    kits,
+    listings,
+    opendata,
+    search,
+    statistics,
+    units,
+)
+from .base import Asset, Page, Site, SiteFile
+
+FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
+    home.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
+    kinds.files, units.redirect_files, desk.files, kits.files, feeds.files, opendata.files,
+    fieldref.files, search.files,
+)
+
+
+def generate(catalog: Catalog, settings: Settings, content: Mapping[str, str] | None = None) -> list[SiteFile]:
+    """Every file of the site that the catalog describes; `content` holds the hand-written pages
+    (docs path → Markdown), which the search index covers too."""
+    site = Site(catalog, settings, content or {}, feeds.feed_pages(catalog, settings))
+    return [file for family in FAMILIES for file in family(site)]
+
+
+__all__ = ["FAMILIES", "Asset", "Page", "Site", "SiteFile", "generate"]

@@ -1,0 +1,39 @@
+"""For broadcast editors: the story desk page.
+
+The desk lists every published exemplar, not yet aired first, then newest recognition; its
+filters are a small script over the rows' data-* attributes, so without JavaScript the page is
+the whole sorted table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from .. import urls
+from ..media.photos import published_name
+from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
+from ..text.collate import sort_key
+from .base import Site, SiteFile
+
+
+def desk_order(exemplars: list[Exemplar]) -> list[Exemplar]:
+    """Not yet aired first, then the newest recognition, then by title."""
+    ranked = sorted(exemplars, key=lambda e: (sort_key(e.title), e.slug))
+    ranked.sort(key=lambda e: (e.last_airing is not None, -e.recognition.date.toordinal()))
+    return ranked
+
+
+def files(site: Site) -> Iterator[SiteFile]:
+    catalog, registry = site.catalog, site.registry
+    rows = desk_order(catalog.exemplars)
+    units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: sort_key(u.name))
+    yield site.render(urls.desk(), "desk.md.j2", rows=rows, units=units, thumbnail=published_name,
+                      categories=list(registry.categories.values()), levels=LEVEL_NAMES,
+                      kinds=KIND_NAMES, feeds=bool(site.settings.site_url),
+                      # Raw HTML: links MkDocs will not rewrite, and phone numbers as dialled.
+                      link=lambda target: Markup(urls.link(urls.desk(), target)),
+                      tel=lambda phone: Markup(re.sub(r"[^0-9+]", "", phone)),
+                      aired=sum(1 for e in rows if e.last_airing))

@@ -1,0 +1,13 @@
+"""The home page: what the campaign is, progress toward its targets, the newest exemplars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..stats import Statistics
+from .base import Site, SiteFile
+
+
+def files(site: Site) -> Iterator[SiteFile]:
+    yield site.render("index.md", "home.md.j2", newest=site.catalog.newest(6),
+                      progress=Statistics(site.catalog, site.settings.campaign).progress())

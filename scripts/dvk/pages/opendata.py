@@ -1,0 +1,136 @@
+"""Open data: every published exemplar as JSON (versioned, with its schema) and as CSV.
+
+One allow-list, `record`, decides what leaves the repository about an exemplar; the JSON files,
+the CSV and the story kits are all made from it, so a field that is not public (the consent date,
+the source path, draft state) cannot reach any of them by accident. Person name and position are
+public by the person's written consent; the only contact is the unit office's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from .. import schema, urls
+from ..media.photos import published_name
+from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
+from ..settings import Licence
+from ..text.tables import csv_bytes, json_bytes
+from .base import Asset, Site, SiteFile
+
+VERSION = 1
+SCHEMA_FILES = {"exemplars.schema.json": schema.OPEN_DATA,  # published name: ours
+                "exemplar.schema.json": schema.EXEMPLAR}
+# The CSV's columns: a Vietnamese heading, and how to read it from a record.
+CSV_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("Mã", lambda r: r["slug"]),
+    ("Tên điển hình", lambda r: r["title"]),
+    ("Loại", lambda r: KIND_NAMES[r["kind"]]),
+    ("Mô hình", lambda r: r["model"]),
+    ("Họ tên cá nhân", lambda r: r["person"] and r["person"]["name"]),
+    ("Chức vụ", lambda r: r["person"] and r["person"]["position"]),
+    ("Đơn vị công nhận", lambda r: r["unit"]["name"]),
+    ("Đơn vị hiện nay", lambda r: r["current_unit"]["name"]),
+    ("Cấp", lambda r: LEVEL_NAMES[r["level"]]),
+    ("Xã, thị trấn", lambda r: r["commune"] and r["commune"]["name"]),
+    ("Nội dung thi đua", lambda r: "; ".join(c["title"] for c in r["categories"])),
+    ("Nhóm", lambda r: "; ".join(g["title"] for g in r["groups"])),
+    ("Lĩnh vực", lambda r: "; ".join(f["title"] for f in r["fields"])),
+    ("Tóm tắt", lambda r: r["summary"]),
+    ("Số quyết định", lambda r: r["recognition"]["decision"]),
+    ("Ngày công nhận", lambda r: r["recognition"]["date"]),
+    ("Cơ quan công nhận", lambda r: r["recognition"]["by"]),
+    ("Hình thức", lambda r: r["recognition"]["form"]),
+    ("Đã lên sóng “Dân vận khéo”", lambda r: "có" if r["aired"] else "chưa"),
+    ("Lần lên sóng gần nhất", lambda r: r["last_airing"]),
+    ("Số ảnh", lambda r: len(r["photos"])),
+    ("Văn phòng liên hệ", lambda r: r["contact"] and r["contact"]["office"]),
+    ("Điện thoại văn phòng", lambda r: r["contact"] and r["contact"]["phone"]),
+    ("Email văn phòng", lambda r: r["contact"] and r["contact"]["email"]),
+    ("Trang điển hình", lambda r: r["url"]),
+)
+
+
+def record(site: Site, ex: Exemplar) -> dict[str, Any]:
+    """The public description of one exemplar: every key always present (null when absent)."""
+    registry = site.registry
+    unit = registry.units[ex.unit]
+    current = registry.current_unit(ex.unit)
+    page = urls.exemplar(ex.slug)
+    commune = registry.communes.get(unit.commune) if unit.commune else None
+    return {
+        "slug": ex.slug,
+        "url": urls.absolute(site.settings.site_url, page),
+        "title": ex.title,
+        "kind": ex.kind,
+        "model": ex.model,
+        "person": {"name": ex.person.name, "position": ex.person.position} if ex.person else None,
+        "unit": {"id": unit.id, "name": unit.name},
+        "current_unit": {"id": current.id, "name": current.name},
+        "level": current.level,
+        "commune": {"id": commune.id, "name": commune.name} if commune else None,
+        "categories": [{"id": c, "title": registry.categories[c].title,
+                        "short": registry.categories[c].short} for c in ex.categories],
+        "groups": [{"id": g, "title": registry.groups[g].title} for g in ex.groups],
+        "fields": [{"id": f, "title": registry.fields[f].title} for f in ex.fields],
+        "summary": ex.summary,
+        "story_markdown": ex.story.strip(),
+        "recognition": {"decision": ex.recognition.decision, "date": _iso(ex.recognition.date),
+                        "by": ex.recognition.by, "form": ex.recognition.form},
+        "period": {"start": _iso(ex.period.start), "end": _iso(ex.period.end)} if ex.period else None,
+        "criteria": [{"name": c.name, "target": c.target, "result": c.result, "measure": c.measure,
+                      "percent": round(c.percent, 1)} for c in ex.criteria],
+        "steps": [{"step": s.step, "date": _iso(s.date), "note": s.note} for s in ex.steps],
+        "current_step": ex.current_step.step if ex.current_step else None,
+        "nominations": [{"level": n.level, "date": _iso(n.date), "note": n.note} for n in ex.nominations],
+        "learned_from": list(ex.learned_from),
+        "media": [{"outlet": m.outlet, "programme": m.programme, "title": m.title, "date": _iso(m.date),
+                   "url": m.url, "column_airing": m.is_column_airing} for m in ex.media],
+        "aired": ex.last_airing is not None,
+        "last_airing": _iso(ex.last_airing),
+        "photos": [{"file": published_name(p.source, p.file),
+                    "url": urls.absolute(site.settings.site_url, urls.beside(page, published_name(p.source, p.file))),
+                    "caption": p.caption, "credit": p.credit} for p in ex.photos],
+        "contact": {"office": ex.contact.office, "phone": ex.contact.phone, "email": ex.contact.email}
+        if ex.contact else None,
+        "story_kit": urls.absolute(site.settings.site_url, urls.story_kit(ex.slug)),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def exemplar_document(rec: dict[str, Any], licence: Licence) -> bytes:
+    """One exemplar's own JSON file (du-lieu/dien-hinh/<slug>.json, and inside its story kit)."""
+    return json_bytes({"version": VERSION, "licence": licence.as_json(), "exemplar": rec})
+
+
+def to_csv(records: list[dict[str, Any]]) -> bytes:
+    return csv_bytes([heading for heading, _ in CSV_COLUMNS],
+                     ([read(rec) for _, read in CSV_COLUMNS] for rec in records))
+
+
+def files(site: Site) -> Iterator[SiteFile]:
+    licence = site.settings.licence
+    records = [record(site, ex) for ex in site.catalog.exemplars]
+    newest = site.catalog.newest(1)
+    yield Asset(urls.open_data("exemplars.json"), data=json_bytes({
+        "version": VERSION,
+        "generated_from": {
+            "site": site.settings.site_url,
+            "newest_recognition": newest[0].recognition.date.isoformat() if newest else None,
+        },
+        "licence": licence.as_json(),
+        "count": len(records),
+        "exemplars": records,
+    }))
+    yield Asset(urls.open_data("exemplars.csv"), data=to_csv(records))
+    for rec in records:
+        yield Asset(urls.exemplar_record(rec["slug"]), data=exemplar_document(rec, licence))
+    for published, ours in SCHEMA_FILES.items():
+        yield Asset(urls.open_data(published), data=schema.schema_bytes(ours))
+    yield site.render(urls.open_data(), "opendata.md.j2", records=records, licence=licence,
+                      columns=[heading for heading, _ in CSV_COLUMNS],
+                      schema_files=list(SCHEMA_FILES))

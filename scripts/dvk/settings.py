@@ -1,0 +1,89 @@
+"""What is true of the whole site, read once per build: the seam between configuration and code.
+
+`Settings` is assembled by the pipeline from two places: the engine's `mkdocs.yml` (the site's
+name and public address, whether URLs are folders) and `exemplars/site.yml`, checked against
+its schema like every registry (who publishes, under which licence, the campaign and its
+targets). No module below keeps a name, number or date of a campaign, unit or place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    url: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"name": self.name, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: str  # as the Board's report names it
+    plan: str  # the plan's number, e.g. "58-KH/BDVHU"
+    start: date
+    end: date
+    target_total: int
+    target_levels: Mapping[str, int]  # level id → exemplars that level must recognize
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_title: str
+    site_url: str | None  # feeds and open data need absolute links; None: no feeds
+    directory_urls: bool  # False for a copy opened from a folder (file://)
+    publisher: str
+    licence: Licence
+    card_line: str  # the line above the title on every social card
+    campaign: Campaign
+
+
+def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of `mkdocs.yml` the core reads: the site's name, address and URL style."""
+    url = config.get("site_url")
+    return {"site_title": str(config.get("site_name") or ""),
+            "site_url": url if isinstance(url, str) and url else None,
+            "directory_urls": config.get("use_directory_urls", True) is not False}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its `!!python/name:` and `!ENV` tags are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def read_engine_settings(config_file: Path) -> dict[str, Any]:
+    """`engine_settings` of a mkdocs.yml read as plain YAML (no engine needed); a file that
+    cannot be read gives no address, so no feeds: building reports a broken mkdocs.yml itself."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError):
+        config = None
+    return engine_settings(config if isinstance(config, dict) else {})
+
+
+def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any]) -> Settings:
+    """Settings from `engine_settings` and the checked data of `exemplars/site.yml`."""
+    campaign = site["campaign"]
+    return Settings(
+        **engine,
+        publisher=site["publisher"],
+        licence=Licence(site["licence"]["name"], site["licence"]["url"]),
+        card_line=site["card_line"],
+        campaign=Campaign(
+            name=campaign["name"], plan=campaign["plan"],
+            start=date.fromisoformat(campaign["period"]["start"]),
+            end=date.fromisoformat(campaign["period"]["end"]),
+            target_total=campaign["targets"]["total"],
+            target_levels=dict(campaign["targets"]["levels"])),
+    )

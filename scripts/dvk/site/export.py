@@ -1,0 +1,29 @@
+"""Write the site's files as a plain Markdown tree: `content/` plus every generated page and
+asset, for an engine that reads `mkdocs.yml` but runs no Python plugins."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..pages import Page, SiteFile
+
+
+def copy_content(content_dir: Path, out: Path) -> dict[str, str]:
+    """Copy the hand-written pages into `out`; their text by docs path (search covers them)."""
+    shutil.copytree(content_dir, out, dirs_exist_ok=True)
+    return {path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(out.rglob("*.md"))}
+
+
+def write_tree(files: Iterable[SiteFile], out: Path) -> None:
+    for item in files:
+        target = out / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(item, Page):
+            target.write_text(item.markdown, encoding="utf-8")
+        elif item.data is not None:
+            target.write_bytes(item.data)
+        else:
+            shutil.copyfile(item.source, target)

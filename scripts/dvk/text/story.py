@@ -1,0 +1,112 @@
+"""The story: contributor Markdown → sanitised HTML, and what the sanitiser will remove.
+
+`story_html` renders the Markdown, then an allow-list sanitiser (nh3/Ammonia) keeps only
+harmless tags; links must be http(s) or mailto, images must be files from the exemplar's own
+folder. Short fields never come here: `text.escape` shows them exactly as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+STORY_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "sub", "sup", "mark", "small",
+    "blockquote", "ul", "ol", "li", "code", "pre", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "a", "img", "figure", "figcaption",
+}
+STORY_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+                    "th": {"align"}, "td": {"align"}, "ol": {"start"}}
+_SAFE_IMAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+URL_SCHEMES = {"http", "https", "mailto"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _attribute_filter(images: Mapping[str, str] | None) -> Callable[[str, str, str], str | None]:
+    """Keep attributes as they are, except an image: only a file of the exemplar's own folder,
+    shown as the published file `images` names for it (the original is never published)."""
+    def keep(tag: str, attr: str, value: str) -> str | None:
+        if tag == "img" and attr == "src":
+            if not _SAFE_IMAGE.match(value):
+                return None
+            return value if images is None else images.get(value)
+        return value
+    return keep
+
+
+@cache
+def _markdown() -> markdown.Markdown:
+    # baselevel 3: the story's headings sit under the page's own h1 and h2 sections.
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+                             extension_configs={"toc": {"baselevel": 3}},
+                             output_format="html")
+
+
+def _story_markup(source: str) -> str:
+    md = _markdown()
+    md.reset()
+    return md.convert(source)
+
+
+def story_html(source: str, images: Mapping[str, str] | None = None) -> str:
+    return nh3.clean(
+        _story_markup(source),
+        tags=STORY_TAGS,
+        attributes=STORY_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_attribute_filter(images),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+@dataclass(frozen=True)
+class StoryFinding:
+    """Something in a story that `story_html` removes (tag, attribute, link) or must check (image)."""
+
+    kind: str  # "tag" | "attribute" | "link" | "image"
+    value: str
+
+
+class _Inspector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[StoryFinding, None] = {}  # ordered set
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in STORY_TAGS:
+            self.found[StoryFinding("tag", tag)] = None
+            return
+        allowed = STORY_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name == "id" and tag in _HEADINGS:
+                continue  # the toc extension's own anchors, not the contributor's
+            if name not in allowed:
+                self.found[StoryFinding("attribute", f"{tag} {name}")] = None
+            elif tag == "a" and name == "href" and value and not _allowed_link(value):
+                self.found[StoryFinding("link", value)] = None
+            elif tag == "img" and name == "src":
+                self.found[StoryFinding("image", value or "")] = None
+
+
+def _allowed_link(link: str) -> bool:
+    scheme = urlsplit(link.strip()).scheme.lower()
+    return scheme in URL_SCHEMES or (not scheme and ":" not in link.split("/")[0])
+
+
+def story_findings(source: str) -> list[StoryFinding]:
+    """What the sanitiser will drop from a story, and the images it refers to, in order.
+
+    The checker turns these into messages, so a contributor learns why part of the story
+    does not show instead of finding it silently gone."""
+    inspector = _Inspector()
+    inspector.feed(_story_markup(source))
+    inspector.close()
+    return list(inspector.found)

@@ -1,0 +1,36 @@
+"""Tables and records as files people open elsewhere: CSV for Excel, JSON for programs.
+
+One CSV rule for every download and report: UTF-8 with a byte-order mark (so Excel shows
+Vietnamese as written), CRLF line ends, and a cell that a spreadsheet would run as a formula
+(one that begins with = + - @, a tab or a carriage return) kept as text by a leading apostrophe
+(OWASP's rule for CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value: Any) -> str:
+    """A value as a spreadsheet cell's text: never a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([cell_text(c) for c in columns])
+    for row in rows:
+        writer.writerow([cell_text(value) for value in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,208 @@
+"""What can be known of one exemplar file alone: the schema, then the rules it cannot state —
+dates that exist, periods and steps in order, the file's place, its photos, its story, and no
+private data in an individual's file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..diagnostics import Severity
+from ..load import Document
+from ..media.inspect import problem_with
+from ..text.slugs import slugify
+from ..text.story import story_findings
+from .privacy import find_private_data
+from .schema_errors import check_against_schema
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MIN_STORY_WORDS = 40
+DATE_REF = "#/$defs/date"
+STORY = ("story",)  # the field name messages give the Markdown after the front matter
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def check_dates(doc: Document, schema_name: str, today: date) -> None:
+    """Every value the schema calls a date must exist; past dates only, except period ends."""
+    root = schema.load_schema(schema_name)
+    for path, value in _values_with_ref(doc.data, root, root, (), DATE_REF):
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            continue  # the schema already reported the form
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            doc.problem("date.invalid", path, value=value)
+            continue
+        if day > today and path[:1] != ("period",):
+            doc.problem("date.future", path, value=value)
+
+
+def _values_with_ref(data: Any, root: dict[str, Any], sub: dict[str, Any],
+                     path: tuple[str | int, ...], ref: str) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if sub.get("$ref") == ref:
+        yield path, data
+        return
+    sub = schema.resolve(root, sub)
+    if isinstance(data, dict):
+        for key, value in data.items():
+            child = (sub.get("properties") or {}).get(key)
+            if isinstance(child, dict):
+                yield from _values_with_ref(value, root, child, (*path, key), ref)
+    elif isinstance(data, list) and isinstance(sub.get("items"), dict):
+        for i, value in enumerate(data):
+            yield from _values_with_ref(value, root, sub["items"], (*path, i), ref)
+
+
+def check_exemplar(doc: Document, today: date) -> None:
+    """Everything that can be known from the file alone."""
+    parts = doc.rel.split("/")
+    slug = doc.path.stem
+    if not SLUG.match(slug):
+        doc.problem("slug.invalid", line=1, value=doc.path.name, example=slugify(slug) or "ten-dien-hinh")
+    if doc.data is None:
+        return
+    check_against_schema(doc, schema.EXEMPLAR)
+    check_dates(doc, schema.EXEMPLAR, today)
+    data = doc.data
+    unit = data.get("unit")
+    if len(parts) != 3 and isinstance(unit, str):
+        doc.problem("file.misplaced", ("unit",), unit=unit)
+    elif len(parts) == 3 and isinstance(unit, str) and parts[1] != unit:
+        doc.problem("file.folder_unit", ("unit",), folder=parts[1], unit=unit)
+    period = data.get("period")
+    if isinstance(period, dict):
+        start, end = period.get("start"), period.get("end")
+        if isinstance(start, str) and isinstance(end, str) and _real(start) and _real(end) \
+                and end < start:
+            doc.problem("period.order", ("period", "end"), start=start, end=end)
+    words = len(doc.story.split())
+    if words < MIN_STORY_WORDS:
+        doc.problem("body.too_short", STORY, line=doc.story_line, words=words, limit=MIN_STORY_WORDS)
+    check_steps(doc)
+    photos = check_photos(doc)
+    check_story(doc, photos)
+    if data.get("kind") == "individual":
+        check_privacy(doc)
+
+
+SAFE_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def check_steps(doc: Document) -> None:
+    """The five steps of Plan 330-KH/TU come one after another: numbers rise, dates never go back."""
+    steps = doc.data.get("steps")
+    if not isinstance(steps, list):
+        return
+    last_step: int | None = None
+    last_date: str | None = None
+    for i, item in enumerate(steps):
+        if not isinstance(item, dict):
+            continue
+        number, day = item.get("step"), item.get("date")
+        if type(number) is int and 1 <= number <= 5:
+            if last_step is not None and number <= last_step:
+                doc.problem("steps.order", ("steps", i, "step"), step=number, previous=last_step)
+            last_step = number
+        if isinstance(day, str) and _real(day):
+            if last_date is not None and day < last_date:
+                doc.problem("steps.date_order", ("steps", i, "date"), value=day, previous=last_date)
+            last_date = day if last_date is None else max(day, last_date)
+
+
+def own_file_problem(folder: Path, name: str) -> str | None:
+    """Why `name` is not a regular file inside `folder` (a catalogue code), or None if it is.
+
+    A symlink is followed only while it stays in the folder: a link to /etc/passwd or to
+    another exemplar's folder would otherwise be copied onto the public site."""
+    path = folder / name
+    try:
+        if path.resolve().parent != folder.resolve():
+            return "photo.outside"
+        if not path.exists():
+            return "photo.missing"
+    except (OSError, RuntimeError):  # a symlink loop
+        return "photo.not_file"
+    return None if path.is_file() else "photo.not_file"
+
+
+def check_photos(doc: Document) -> set[str]:
+    """Photo files exist as regular files in the exemplar's own folder; returns the good ones."""
+    good: set[str] = set()
+    for i, photo in enumerate(as_list(doc.data.get("photos"))):
+        name = photo.get("file") if isinstance(photo, dict) else None
+        if not isinstance(name, str) or not SAFE_FILE.match(name):
+            continue  # the schema reported the form (slashes, '..', absolute paths)
+        code = own_file_problem(doc.path.parent, name)
+        if code:
+            doc.problem(code, ("photos", i, "file"), value=name)
+        elif (found := problem_with(doc.path.parent / name)) is not None:
+            doc.problem(found[0], ("photos", i, "file"), **found[1])
+        else:
+            good.add(name)
+    return good
+
+
+def check_story(doc: Document, photos: set[str]) -> None:
+    """Say what the sanitiser will remove from the story, and check its images."""
+    for finding in story_findings(doc.story):
+        line = _story_line(doc, finding.value)
+        shown = finding.value if len(finding.value) <= 60 else finding.value[:57] + "…"
+        if finding.kind == "image":
+            if not SAFE_FILE.match(finding.value):  # the sanitiser drops it: tell, don't block
+                doc.problem("story.image_outside", STORY, severity=Severity.WARNING, line=line, value=shown)
+            elif finding.value not in photos:
+                doc.problem("story.image_unlisted", STORY, line=line, value=shown)
+        else:
+            doc.problem(f"story.{finding.kind}", STORY, severity=Severity.WARNING, line=line, value=shown)
+
+
+def _story_line(doc: Document, needle: str) -> int:
+    """The file line of the first story line that holds `needle` (else the story's first line)."""
+    for i, text in enumerate(doc.story.split("\n")):
+        if needle in text:
+            return doc.story_line + i
+    return doc.story_line
+
+
+PRIVATE_SKIP = {("contact",), ("media", "url"), ("photos", "file")}  # office contact; link ids
+
+
+def check_privacy(doc: Document) -> None:
+    """An individual's file carries no identity number, personal phone or home address."""
+    for path, text in _strings(doc.data, ()):
+        names = tuple(step for step in path if isinstance(step, str))
+        if names[:1] in PRIVATE_SKIP or names in PRIVATE_SKIP:
+            continue
+        for finding in find_private_data(text):
+            doc.problem(f"privacy.{finding.kind}", path, value=finding.text)
+    for finding in find_private_data(doc.story):
+        line = doc.story_line + doc.story.count("\n", 0, finding.offset)
+        doc.problem(f"privacy.{finding.kind}", STORY, line=line, value=finding.text)
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+def _real(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
