@@ -21,7 +21,17 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import REPO, STORY, TinyProject, build_without_plugin, collective, individual, jpeg, run_dvk
+from conftest import (
+    REPO,
+    STORY,
+    TinyProject,
+    build_without_plugin,
+    collective,
+    exemplar_text,
+    individual,
+    jpeg,
+    run_dvk,
+)
 from dvk.text.story import STORY_ATTRIBUTES, STORY_TAGS
 
 SCHEMA = json.loads((REPO / "scripts/dvk/schema/exemplar.schema.json").read_text(encoding="utf-8"))
@@ -30,7 +40,7 @@ PAYLOADS = {
     "tilde": "~~~ {: .x onerror=alert(1) }",
     "admonition": '!!! warning "x"\n    boxed',
     "attr-list": "{: onclick=alert(1) }",
-    "img": "<img src=x onerror=alert(1)>",
+    "img": "<img src=anh.jpg onerror=alert(1)>",  # the story may show its own photo
     "script": "<script>alert(1)</script>",
     "entities": "&lt;script&gt; &#x3C;b&#x3E;",
     "jinja": "{{ 7*7 }} {% raw %}",
@@ -63,7 +73,7 @@ def text_fields(schema: dict[str, Any] = SCHEMA) -> list[str]:
 def full(kind: str) -> dict[str, Any]:
     """A valid exemplar with every optional field present, in plain text."""
     shared = {
-        "model": "Ngôi nhà nhân ái", "groups": ["phu-nu"], "fields": ["an-sinh-xa-hoi"],
+        "model": "Ngôi nhà nhân ái", "groups": ["phu-nu"], "fields": ["van-hoa-xa-hoi"],
         "steps": [{"step": 1, "date": "2024-04-01", "note": "Khảo sát từng hộ nghèo"}],
         "nominations": [{"level": "huyen", "date": "2024-08-01", "note": "Đề nghị công nhận"}],
         "media": [{"outlet": "Báo Đồng Khởi", "programme": "Dân vận khéo", "title": "Ngôi nhà mới",
@@ -124,14 +134,17 @@ def hostile_project(root: Path, plain: bool) -> tuple[TinyProject, dict[tuple[st
     attempts = {(slug, field): 0 for slug in SLUGS for field in text_fields()}
     while True:
         for slug in SLUGS:
-            project.add(exemplar(slug, None if plain else attempts), slug=slug,
-                        story=STORY if plain else HOSTILE_STORY)
+            project.write(f"kv-giao-long/{slug}.md", exemplar_text(exemplar(slug, None if plain else attempts),
+                                                                   STORY if plain else HOSTILE_STORY))
         errors = project.check().errors
         if not errors:
             return project, attempts
-        for error in errors:
-            key = (Path(error.path).stem, re.sub(r"\[\d+\]", "[]", error.field))
-            assert not plain and attempts.get(key, 2) < 2, error.render()
+        # A refused field can bring others along (a photo file refused, the story's image is
+        # undeclared): move on the fields named, and fail only when no field can move.
+        keys = {(Path(e.path).stem, re.sub(r"\[\d+\]", "[]", e.field)) for e in errors}
+        movable = {key for key in keys if attempts.get(key, 2) < 2}
+        assert not plain and movable, "\n".join(e.render() for e in errors)
+        for key in movable:
             attempts[key] += 1
 
 
@@ -189,7 +202,7 @@ def test_every_text_field_of_the_schema_is_in_the_test() -> None:
             "criteria[].measure", "recognition.decision", "recognition.by", "recognition.form",
             "steps[].note", "nominations[].note", "media[].outlet", "media[].programme",
             "media[].title", "photos[].caption", "photos[].credit", "contact.office"} <= fields
-    for kind, only_other in (("collective", {"person.name", "person.position", "consent"}),
+    for kind, only_other in (("collective", {"person.name", "person.position", "consent", "learned_from[]"}),
                              ("individual", {"period.start", "period.end", "criteria[].name",
                                              "criteria[].measure"})):
         assert {f for f in fields if not any(True for _ in values(full(kind), f))} == only_other, kind
@@ -240,14 +253,17 @@ def test_the_story_keeps_to_its_own_allow_list(sites: Sites) -> None:
             assert set(element.attrs) <= allowed, (slug, element)
 
 
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "xlink:href"}
+
+
 def test_nothing_runs_and_no_link_leads_to_script(sites: Sites) -> None:
     _, bad, _ = sites
     for page in bad.rglob("*.html"):
         for element in soup(page).find_all(True):
             assert not [a for a in element.attrs if a.lower().startswith("on")], (page, element)
-            for value in element.attrs.values():
-                value = re.sub(r"[\s\x00-\x1f]", "", " ".join(value) if isinstance(value, list) else value)
-                assert "javascript:" not in value.lower(), (page, element)
+            for attr in URL_ATTRIBUTES & set(element.attrs):
+                value = re.sub(r"[\s\x00-\x1f]", "", str(element[attr])).lower()
+                assert not value.startswith(("javascript:", "vbscript:", "data:")), (page, element)
             if element.name == "script":
                 assert "alert" not in element.get_text(), page
 
