@@ -131,6 +131,25 @@ def sample_result() -> CheckResult:
     return check(Project(REPO))
 
 
+def build_without_plugin(tree: Path, site: Path) -> Path:
+    """Build an exported Markdown tree as an engine that runs no Python of ours would: the
+    site's config without the plugin and without our toc slugify."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "!!python/name:dvk.text.slugs.slugify", "removed"))
+    config["plugins"] = []
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "toc" in extension:
+            extension["toc"].pop("slugify")
+    config.update(docs_dir=str(tree), site_dir=str(site), strict=False)
+    config["theme"]["custom_dir"] = str(REPO / "theme")
+    config_file = site.parent / f"{site.name}-mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    build(load_config(str(config_file)))
+    return site
+
+
 @pytest.fixture
 def read_html() -> Callable[[Path], BeautifulSoup]:
     def read(path: Path) -> BeautifulSoup:

@@ -277,7 +277,7 @@ def test_an_exemplar_recognized_before_a_rename_shows_the_name_of_that_day(proje
     unit = result.catalog.registry.units["kv-tien-thuy"]
     assert unit.name_on(date(2024, 11, 30)) == "Khối vận xã Tiên Thủy"
     assert unit.name_on(date(2024, 12, 1)) == "Khối vận thị trấn Tiên Thủy"
-    pages = {f.path: f.markdown for f in generate(result.catalog, settings_for(Project(project.root), result))
+    pages = {f.path: f.html for f in generate(result.catalog, settings_for(Project(project.root), result))
              if isinstance(f, Page)}
     assert "(khi công nhận: Khối vận xã Tiên Thủy)" in pages[urls.exemplar("ngoi-nha-nhan-ai")]
     assert "công nhận khi còn là Khối vận xã Tiên Thủy" in pages[urls.unit("kv-tien-thuy")]

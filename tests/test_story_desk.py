@@ -104,7 +104,7 @@ def test_without_a_site_address_there_are_no_feeds(catalog: Catalog, sample_resu
     files = generate(catalog, settings_for(Project(REPO), sample_result, site_url=None))
     assert not [f for f in files if f.path.endswith(("feed.xml", "atom.xml"))]
     unit_page = next(f for f in files if isinstance(f, Page) and f.path == "don-vi/kv-giao-long/index.md")
-    assert "feed.xml" not in unit_page.markdown
+    assert "feed.xml" not in unit_page.html
 
 
 # --- open data ------------------------------------------------------------------------------

@@ -88,11 +88,6 @@ def absolute(site_url: str | None, path: str) -> str:
     return (site_url.rstrip("/") if site_url else "") + "/" + served(path)
 
 
-def link(from_page: str, to: str) -> str:
-    """A relative link that works in raw HTML, where MkDocs does not rewrite `.md` targets."""
-    return served(relative(from_page, to)) or "./"
-
-
 def field_reference() -> str:
     return "dong-gop/truong-du-lieu/index.md"
 

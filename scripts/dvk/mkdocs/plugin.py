@@ -4,6 +4,10 @@ Events only; everything of substance is `dvk.pipeline.build`. An engine that run
 plugins builds the tree that `dvk export-markdown` writes instead. The plugin defines
 `on_startup`, so MkDocs keeps one instance for a whole `mkdocs serve`: what the previous build
 handed over lives on it, and a preview rebuilds only what an edit changed.
+
+A generated page is finished HTML. MkDocs gets a Markdown file of its front matter and a
+placeholder, and `on_page_content` puts our HTML in the placeholder's place: Python-Markdown
+never parses a contributor's text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from .. import findings
 from ..diagnostics import Severity
@@ -28,12 +33,14 @@ from ..project import Project
 from ..settings import engine_settings
 
 log = logging.getLogger("mkdocs.plugins.dvk")
+PLACEHOLDER = "dvk\n"  # a generated page's Markdown body, replaced by its HTML (`on_page_content`)
 
 
 class DvkPlugin(BasePlugin):
     def __init__(self) -> None:
         self.preview = False
         self.handed_over: dict[str, str] = {}  # docs path → digest of what the last build gave MkDocs
+        self.bodies: dict[str, str] = {}  # generated page's docs path → its finished HTML
         self.progress: Progress | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -55,14 +62,20 @@ class DvkPlugin(BasePlugin):
         if built.settings is None:
             raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
+        self.bodies = {}
         for item in built.files:
             if files.get_file_from_path(item.path) is not None:
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                             "hãy đổi tên hoặc xoá tệp đó.")
-            if isinstance(item, Page) or item.data is not None:
-                data = item.markdown.encode() if isinstance(item, Page) else item.data
-                kind = _Unchanged if self.preview and self._unchanged(item.path, data) else File
-                files.append(kind.generated(config, item.path, content=data))
+            if isinstance(item, Page):
+                self.bodies[item.path] = item.html
+                source = item.front_matter() + PLACEHOLDER
+                # The digest covers the body too: the placeholder is the same on every page.
+                unchanged = self.preview and self._unchanged(item.path, (source + item.html).encode())
+                files.append((_Unchanged if unchanged else File).generated(config, item.path, content=source))
+            elif item.data is not None:
+                kind = _Unchanged if self.preview and self._unchanged(item.path, item.data) else File
+                files.append(kind.generated(config, item.path, content=item.data))
             else:
                 files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
@@ -74,6 +87,9 @@ class DvkPlugin(BasePlugin):
         same = self.handed_over.get(path) == digest
         self.handed_over[path] = digest
         return same
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return self.bodies.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str:
         if self.progress is not None:

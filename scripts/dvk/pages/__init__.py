@@ -1,4 +1,4 @@
-"""Stage 4, pages: the model → site files, as (path, Markdown) pages and assets to copy or make.
+"""Stage 4, pages: the model → site files, as pages (front matter and finished HTML) and assets.
 
 This is the product's core output. It knows nothing about MkDocs: the plugin hands these files
 to MkDocs in memory, and `dvk export-markdown` writes them to disk for any other engine.

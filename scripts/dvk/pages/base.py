@@ -1,15 +1,16 @@
 """What every family of pages shares: the files a family yields and the context it renders in.
 
 A family is a module of this package with one function, `files(site)`, that yields `Page`s and
-`Asset`s; `pages/__init__.py` lists the families once. Templates (templates/*.md.j2) print every
-value escaped for Markdown and HTML unless the value is `Markup` — our own links and the
-sanitised story — so forgetting a filter is safe. A macro's output is already escaped inside, so
-its call takes `| safe`.
+`Asset`s; `pages/__init__.py` lists the families once. A page is finished HTML: templates
+(templates/*.html.j2) autoescape every value unless it is `Markup` (the sanitised story, the
+charts), so HTML escaping is the one mechanism for contributor text, and no engine ever parses
+that text as Markdown. A template states its front matter as `{% set meta = dict(...) %}`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import urls
 from ..media import photos
@@ -27,15 +28,44 @@ from ..media.kit import Kit
 from ..media.photos import PhotoFile
 from ..model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Registry, Unit
 from ..settings import Settings
-from ..text.escape import attribute, inline, safe_url
+from ..text.escape import safe_url
 from ..text.formats import number, vi_date, vi_short_date
+from ..text.slugs import slugify
 from ..text.story import story_html
 
 
 @dataclass(frozen=True)
 class Page:
+    """A generated page: its front matter for the theme and its finished HTML body."""
+
     path: str  # docs-relative, e.g. "dien-hinh/<slug>/index.md"
-    markdown: str
+    meta: Mapping[str, Any]  # title, description, template, image, …: plain text
+    html: str
+
+    def front_matter(self) -> str:
+        """YAML front matter in ASCII: JSON scalars are valid YAML, and escaped to ASCII no
+        character (a noncharacter, a control character) can break the engine's YAML reader.
+        Text is HTML-escaped here because the theme prints `page.meta` values as they are."""
+        lines = ["---"]
+        for key, value in self.meta.items():
+            if value is not None:
+                lines.append(f"{key}: {_yaml_scalar(escape(value) if isinstance(value, str) else value)}")
+        lines.append("---")
+        return "\n".join(lines) + "\n"
+
+
+# JSON writes a character beyond the BMP as a surrogate pair, which YAML reads as two lone
+# surrogates; YAML's own escape is \UXXXXXXXX. (An escaped backslash is matched first and kept.)
+_SURROGATES = re.compile(r"(\\\\)|\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _yaml_scalar(value: Any) -> str:
+    def astral(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1)
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+    return _SURROGATES.sub(astral, json.dumps(value, ensure_ascii=True))
 
 
 @dataclass(frozen=True)
@@ -50,30 +80,21 @@ class Asset:
 SiteFile = Page | Asset
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return inline(value)
-
-
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("dvk.pages", "templates"),
-        finalize=_finalize,
-        autoescape=False,  # escaping for Markdown is `_finalize`'s job, not HTML autoescape
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters.update(
-        vi_date=vi_date, short_date=vi_short_date, number=number,
-        kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__,
-        attr=lambda text: Markup(attribute(text)),
-        url=lambda link: Markup(safe_url(link)),
+        vi_date=vi_date, short_date=vi_short_date, number=number, slug=slugify,
+        kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__, url=safe_url,
     )
-    env.globals.update(STEP_NAMES=STEP_NAMES, front_matter=front_matter)
+    env.globals.update(STEP_NAMES=STEP_NAMES)
     return env
 
 
@@ -81,16 +102,6 @@ def _environment() -> jinja2.Environment:
 def _story(source: str, images: tuple[tuple[str, str], ...]) -> Markup:
     """Rendering and sanitising is the costliest step per page; a preview rebuild reuses it."""
     return Markup(story_html(source, dict(images)))
-
-
-def front_matter(**values: Any) -> Markup:
-    """YAML front matter; JSON scalars are valid YAML and need no further quoting rules."""
-    lines = ["---"]
-    for key, value in values.items():
-        if value is not None:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    lines.append("---")
-    return Markup("\n".join(lines) + "\n")
 
 
 @dataclass
@@ -107,18 +118,19 @@ class Site:
         return self.catalog.registry
 
     def render(self, path: str, template: str, **context: Any) -> Page:
-        def href(target: str) -> Markup:
-            return Markup(urls.relative(path, target))
+        def href(target: str) -> str:
+            # Finished HTML: no engine rewrites `.md` targets, so link where the page is served.
+            return urls.served(urls.relative(path, target), self.settings.directory_urls) or "./"
 
         # A page with feeds of its own (a unit, a category) links them in its text. Only the
         # site-wide feeds go in the head: Material fetches `sitemap.xml` beside every
         # <link rel=alternate>, and there is none beside a unit's feed.
         own_feeds = urls.feeds(path) if path in self.feed_pages else None
-        markdown = _environment().get_template(template).render(
+        module = _environment().get_template(template).make_module(dict(
             catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
             unit_of=self.unit_of, story=self.story, rendition=photos.rendition, sizes=photos.SIZES,
-            front_matter=front_matter, own_feeds=own_feeds, **context)
-        return Page(path, markdown)
+            own_feeds=own_feeds, **context))
+        return Page(path, dict(module.meta), str(module))
 
     def card(self, page: str, title: str, line: str, photo: Path | None = None) -> tuple[str, Asset]:
         """The page's social card: its docs-relative path (front matter `image:`) and the asset."""

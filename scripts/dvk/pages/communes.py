@@ -25,13 +25,13 @@ def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
     current = sorted((c for c in registry.communes.values() if c.merged_into is None), key=commune_key)
     former = sorted((c for c in registry.communes.values() if c.merged_into), key=commune_key)
-    yield site.render("xa/index.md", "communes.md.j2", communes=current, former=former,
+    yield site.render("xa/index.md", "communes.html.j2", communes=current, former=former,
                       counts={c.id: len(catalog.by_commune.get(c.id, [])) for c in current})
     for commune in current:
         units = sorted((u for u in registry.units.values()
                         if u.is_current and u.commune and registry.current_commune(u.commune).id == commune.id),
                        key=lambda u: sort_key(u.name))
-        yield site.render(urls.commune(commune.id), "commune.md.j2", commune=commune, units=units,
+        yield site.render(urls.commune(commune.id), "commune.html.j2", commune=commune, units=units,
                           absorbed=[c for c in former if registry.current_commune(c.id).id == commune.id],
                           exemplars=catalog.by_commune.get(commune.id, []))
     for old in former:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from markupsafe import Markup
-
 from .. import urls
 from ..media.photos import published_name
 from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
@@ -30,10 +28,8 @@ def files(site: Site) -> Iterator[SiteFile]:
     catalog, registry = site.catalog, site.registry
     rows = desk_order(catalog.exemplars)
     units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: sort_key(u.name))
-    yield site.render(urls.desk(), "desk.md.j2", rows=rows, units=units, thumbnail=published_name,
+    yield site.render(urls.desk(), "desk.html.j2", rows=rows, units=units, thumbnail=published_name,
                       categories=list(registry.categories.values()), levels=LEVEL_NAMES,
                       kinds=KIND_NAMES, feeds=bool(site.settings.site_url),
-                      # Raw HTML: links MkDocs will not rewrite, and phone numbers as dialled.
-                      link=lambda target: Markup(urls.link(urls.desk(), target)),
-                      tel=lambda phone: Markup(re.sub(r"[^0-9+]", "", phone)),
+                      tel=lambda phone: re.sub(r"[^0-9+]", "", phone),  # as dialled
                       aired=sum(1 for e in rows if e.last_airing))

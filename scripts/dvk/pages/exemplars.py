@@ -13,7 +13,7 @@ from .base import Asset, Site, SiteFile
 
 def files(site: Site) -> Iterator[SiteFile]:
     catalog, registry = site.catalog, site.registry
-    yield site.render("dien-hinh/index.md", "exemplars.md.j2", exemplars=catalog.exemplars)
+    yield site.render("dien-hinh/index.md", "exemplars.html.j2", exemplars=catalog.exemplars)
     # previous and next within today's unit, in the order its page lists them
     neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
                   for siblings in catalog.by_unit.values() for i, ex in enumerate(siblings)}
@@ -22,7 +22,7 @@ def files(site: Site) -> Iterator[SiteFile]:
         previous, following = neighbours[ex.slug]
         current = registry.current_unit(ex.unit)
         image, card = site.card(path, ex.title, current.name, ex.photos[0].source if ex.photos else None)
-        yield site.render(path, "exemplar.md.j2", ex=ex, unit=site.unit_of(ex), current=current,
+        yield site.render(path, "exemplar.html.j2", ex=ex, unit=site.unit_of(ex), current=current,
                           commune=registry.commune_of(ex.unit), previous=previous, next=following,
                           replicated_by=by_title(catalog.replicated_by.get(ex.slug, [])),
                           image=image)

@@ -12,7 +12,7 @@ from .base import Site, SiteFile
 
 def files(site: Site) -> Iterator[SiteFile]:
     kinds = sorted(KIND_NAMES, key=lambda k: sort_key(KIND_NAMES[k]))
-    yield site.render("loai/index.md", "kinds.md.j2", kinds=kinds,
+    yield site.render("loai/index.md", "kinds.html.j2", kinds=kinds,
                       counts={k: len(site.catalog.by_kind.get(k, [])) for k in kinds})
     for kind in kinds:
-        yield site.render(urls.kind(kind), "kind.md.j2", kind=kind, exemplars=site.catalog.by_kind.get(kind, []))
+        yield site.render(urls.kind(kind), "kind.html.j2", kind=kind, exemplars=site.catalog.by_kind.get(kind, []))

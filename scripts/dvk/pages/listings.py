@@ -22,11 +22,11 @@ def files(site: Site) -> Iterator[SiteFile]:
     for index_path, url_of, title, entries, index, sort in families:
         if sort:
             entries.sort(key=lambda e: sort_key(e.title))
-        yield site.render(index_path, "listings.md.j2", title=title, entries=entries,
+        yield site.render(index_path, "listings.html.j2", title=title, entries=entries,
                           url_of=url_of, counts={e.id: len(index.get(e.id, [])) for e in entries})
         for entry in entries:
             heading = f"{entry.title}: {entry.short}" if hasattr(entry, "short") else entry.title
             image, card = site.card(url_of(entry.id), heading, title)
-            yield site.render(url_of(entry.id), "listing.md.j2", entry=entry,
+            yield site.render(url_of(entry.id), "listing.html.j2", entry=entry,
                               exemplars=index.get(entry.id, []), image=image)
             yield card

@@ -131,6 +131,6 @@ def files(site: Site) -> Iterator[SiteFile]:
         yield Asset(urls.exemplar_record(rec["slug"]), data=exemplar_document(rec, licence))
     for published, ours in SCHEMA_FILES.items():
         yield Asset(urls.open_data(published), data=schema.schema_bytes(ours))
-    yield site.render(urls.open_data(), "opendata.md.j2", records=records, licence=licence,
+    yield site.render(urls.open_data(), "opendata.html.j2", records=records, licence=licence,
                       columns=[heading for heading, _ in CSV_COLUMNS],
                       schema_files=list(SCHEMA_FILES))

@@ -11,7 +11,7 @@ from .base import Page, Site
 
 
 def redirect(site: Site, path: str, old_name: str, target: str, target_name: str, note: str) -> Page:
-    return site.render(path, "redirect.md.j2", old_name=old_name, target=target,
+    return site.render(path, "redirect.html.j2", old_name=old_name, target=target,
                        target_name=target_name, note=note,
                        redirect=urls.relative(path, urls.served(target, directory_urls=False)),
                        canonical=urls.served(target))

@@ -17,9 +17,8 @@ PAGE = "thong-ke/index.md"
 def files(site: Site) -> Iterator[SiteFile]:
     stats = Statistics(site.catalog, site.settings.campaign)
     tables = stats.page_tables()
-    yield site.render(PAGE, "statistics.md.j2", stats=stats, tables=tables,
+    yield site.render(PAGE, "statistics.html.j2", stats=stats, tables=tables,
                       chart=lambda table: Markup(bar_chart(table)),
-                      table_md=lambda table: Markup(table.markdown(lambda target: urls.relative(PAGE, target))),
                       csv_path=lambda table: urls.beside(PAGE, f"{table.key}.csv"))
     for table in tables:
         yield Asset(urls.beside(PAGE, f"{table.key}.csv"), data=table.csv())

@@ -18,13 +18,13 @@ def files(site: Site) -> Iterator[SiteFile]:
     levels = {level: sorted((u for u in current if u.level == level), key=lambda u: sort_key(u.name))
               for level in LEVEL_NAMES}
     former = sorted((u for u in registry.units.values() if not u.is_current), key=lambda u: sort_key(u.name))
-    yield site.render("don-vi/index.md", "units.md.j2", levels=levels, former=former,
+    yield site.render("don-vi/index.md", "units.html.j2", levels=levels, former=former,
                       counts={u: len(catalog.by_unit.get(u, [])) for u in registry.units})
     for unit in current:
         commune = registry.communes.get(unit.commune or "")
         image, card = site.card(urls.unit(unit.id), unit.name,
                                 LEVEL_NAMES[unit.level] + (f" · {commune.name}" if commune else ""))
-        yield site.render(urls.unit(unit.id), "unit.md.j2", unit=unit,
+        yield site.render(urls.unit(unit.id), "unit.html.j2", unit=unit,
                           exemplars=catalog.by_unit.get(unit.id, []),
                           absorbed=[u for u in former if registry.current_unit(u.id).id == unit.id],
                           image=image)

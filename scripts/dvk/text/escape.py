@@ -1,4 +1,7 @@
-"""Contributor text shown literally: escaped for generated Markdown, HTML attributes, links."""
+"""Contributor text shown literally in the Board's Markdown report, and links a contributor gave.
+
+Site pages are finished HTML, escaped by their templates' autoescape; no page uses `inline`.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ _LINE_START = re.compile(r"^(-|\d+(?=[.)]))")
 
 
 def inline(text: str) -> str:
-    """Contributor text shown literally inside generated Markdown (one line)."""
+    """Contributor text shown literally inside the Board's Markdown report (one line)."""
     text = " ".join(text.split())
     text = html.escape(text, quote=False)  # quotes mean nothing in Markdown text; Markdown quotes its own attributes
     text = _MD_SPECIAL.sub(r"\\\1", text)
@@ -24,13 +27,8 @@ def inline(text: str) -> str:
                            else m.group(1) + "\\", text, count=1)
 
 
-def attribute(text: str) -> str:
-    """Contributor text for front matter values that templates print as HTML."""
-    return html.escape(" ".join(text.split()), quote=True)
-
-
 def safe_url(link: str) -> str:
-    """An http(s) link a contributor gave, percent-encoded so it cannot end the Markdown link."""
+    """An http(s) link a contributor gave, percent-encoded so it stays one URL; any other is `#`."""
     if not link.lower().startswith(("http://", "https://")):
         return "#"
     return quote(link, safe="/:?#@!$&;,=+%~.-_")

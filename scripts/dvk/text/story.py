@@ -2,7 +2,7 @@
 
 `story_html` renders the Markdown, then an allow-list sanitiser (nh3/Ammonia) keeps only
 harmless tags; links must be http(s) or mailto, images must be files from the exemplar's own
-folder. Short fields never come here: `text.escape` shows them exactly as typed.
+folder. Short fields never come here: the page templates' HTML escaping shows them as typed.
 """
 
 from __future__ import annotations
