@@ -1,0 +1,87 @@
+"""Nothing in a cache is trusted: the check cache is data checked entry by entry, a made photo or
+card is a regular file inside .cache matching what was written, and a repository that tracks its
+caches or built sites is refused."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from conftest import TinyProject, collective
+from dvk.validate import cache
+
+WITH_ERROR = collective(period={"start": "2025-01-01", "end": "2024-01-01"})
+
+
+def stored(project: TinyProject) -> dict:
+    return json.loads((project.root / cache.CACHE_FILE).read_text(encoding="utf-8"))
+
+
+def store(project: TinyProject, value: object) -> None:
+    (project.root / cache.CACHE_FILE).write_text(json.dumps(value), encoding="utf-8")
+
+
+def codes(project: TinyProject) -> list[str]:
+    return [d.code for d in project.check().diagnostics]
+
+
+def test_the_check_cache_is_json_and_a_warm_check_says_what_a_cold_one_did(project: TinyProject) -> None:
+    project.add(WITH_ERROR)
+    cold = project.check().diagnostics
+    entries = stored(project)["entries"]
+    assert [entry["rel"] for entry in entries] == ["exemplars/kv-giao-long/ngoi-nha-nhan-ai.md"]
+    warm = project.check()
+    assert warm.diagnostics == cold == [d for d in warm.exemplar_docs[0].diagnostics]
+    assert warm.exemplar_docs[0].line_of(("period", "end")) == cold[0].line
+
+
+def test_a_planted_pickle_is_never_opened(project: TinyProject) -> None:
+    class Boom:
+        def __reduce__(self) -> tuple:
+            return (exec, ("raise SystemExit('the pickle ran')",))
+    folder = project.root / cache.CACHE_FILE.parent
+    folder.mkdir(parents=True)
+    (folder / "checked.pickle").write_bytes(pickle.dumps({"x": Boom()}))
+    (folder / "checked.json").write_bytes(pickle.dumps({"x": Boom()}))
+    project.add(collective())
+    assert codes(project) == []
+
+
+def test_an_entry_for_another_key_or_file_is_not_trusted(project: TinyProject) -> None:
+    project.add(WITH_ERROR)
+    project.check()
+    whole = stored(project)
+    entry = whole["entries"][0]
+    for forged in ({**entry, "diagnostics": []} | {"key": entry["key"][::-1]},
+                   {**entry, "diagnostics": [], "rel": "exemplars/kv-giao-long/khac.md"}):
+        store(project, {**whole, "entries": [forged]})
+        assert codes(project) == ["period.order"]
+
+
+def test_a_malformed_entry_is_checked_afresh_never_a_traceback(project: TinyProject) -> None:
+    project.add(WITH_ERROR)
+    project.check()
+    whole = stored(project)
+    entry = whole["entries"][0]
+    diagnostic = entry["diagnostics"][0]
+    broken = [
+        {**entry, "parsed": {**entry["parsed"], "data": ["not", "a", "mapping"]}},
+        {**entry, "parsed": {**entry["parsed"], "lines": [["two", "title"]]}},
+        {**entry, "parsed": {**entry["parsed"], "lines": [[2, ["a", "list"]]]}},
+        {**entry, "story_line": "1"},
+        {**entry, "diagnostics": [[*diagnostic[:3], "no.such.code", {}, "error"]]},
+        {**entry, "diagnostics": [[*diagnostic[:4], {}, "error"]]},  # a message missing its values
+        {**entry, "diagnostics": [[*diagnostic[:5], "fatal"]]},
+        {**entry, "diagnostics": [[*diagnostic[:4], {}]]},
+        {key: value for key, value in entry.items() if key != "story"},
+        "not an entry",
+    ]
+    for bad in broken:
+        store(project, {**whole, "entries": [bad]})
+        assert codes(project) == ["period.order"], bad
+    for garbage in ({"format": 99, "entries": [entry]}, [entry], {"format": 1}):
+        store(project, garbage)
+        assert codes(project) == ["period.order"]
+    (project.root / cache.CACHE_FILE).write_bytes(b'{"format": 1, "entries": [{"key"')
+    assert codes(project) == ["period.order"]
+    assert stored(project)["entries"][0]["diagnostics"] == entry["diagnostics"]  # remade, whole
