@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
 
-from conftest import TinyProject, collective
+from conftest import TinyProject, collective, run_dvk
 from dvk.validate import cache
 
 WITH_ERROR = collective(period={"start": "2025-01-01", "end": "2024-01-01"})
@@ -85,3 +86,46 @@ def test_a_malformed_entry_is_checked_afresh_never_a_traceback(project: TinyProj
     (project.root / cache.CACHE_FILE).write_bytes(b'{"format": 1, "entries": [{"key"')
     assert codes(project) == ["period.order"]
     assert stored(project)["entries"][0]["diagnostics"] == entry["diagnostics"]  # remade, whole
+
+
+# --- a repository that tracks what dvk makes ----------------------------------------------------
+
+def git(project: TinyProject, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=project.root, check=True, capture_output=True)
+
+
+def test_a_repository_that_tracks_its_cache_or_built_site_is_refused(project: TinyProject) -> None:
+    project.add(collective())
+    git(project, "init", "-q")
+    for name in (".cache/cards/abc/og.png", ".cache/cards/abc/manifest.json", "site/index.html"):
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / name).write_text("x")
+    git(project, "add", "-f", ".cache", "site", "exemplars")
+    found = {d.path: d for d in project.check().errors}
+    assert set(found) == {".cache/", "site/"} and found[".cache/"].code == "repo.tracked_made"
+    assert ".cache/cards/abc/manifest.json, .cache/cards/abc/og.png" in found[".cache/"].render()
+    assert "git rm -r --cached site" in found["site/"].render()
+    done = run_dvk("--lang", "en", "check", cwd=project.root)
+    assert done.returncode == 1
+    assert ("the git repository tracks 2 files under .cache/" in done.stdout
+            and "untrack them: git rm -r --cached .cache, then commit" in done.stdout)
+    git(project, "rm", "-r", "-q", "--cached", ".cache", "site")
+    assert project.check().errors == []
+
+
+def test_a_tracked_check_cache_is_not_believed(project: TinyProject) -> None:
+    project.add(WITH_ERROR)
+    project.check()
+    whole = stored(project)
+    store(project, {**whole, "entries": [{**whole["entries"][0], "diagnostics": []}]})  # forged
+    assert codes(project) == []  # an untracked cache is ours, and believed
+    git(project, "init", "-q")
+    git(project, "add", "-f", ".cache")
+    assert codes(project) == ["repo.tracked_made", "period.order"]
+
+
+def test_outside_a_git_work_tree_nothing_is_asked(project: TinyProject) -> None:
+    (project.root / "site").mkdir()
+    (project.root / "site/index.html").write_text("x")
+    project.add(collective())
+    assert codes(project) == []

@@ -17,6 +17,7 @@ from typing import Any
 from . import schema
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
+from .load.tracked import tracked_made, tracked_problems
 from .model import LEVEL_NAMES, Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
 from .pages import SiteFile, generate
 from .project import Project
@@ -43,11 +44,12 @@ class CheckResult:
     catalog: Catalog | None
     left_out: list[LeftOut] = field(default_factory=list)
     site: Mapping[str, Any] | None = None  # the checked exemplars/site.yml
+    repository: list[Diagnostic] = field(default_factory=list)  # about the project, not one file
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         found = [d for doc in (*self.registry_docs, *self.exemplar_docs) for d in doc.diagnostics]
-        return sorted(found, key=sort_key)
+        return sorted([*found, *self.repository], key=sort_key)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -62,14 +64,17 @@ def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
     today = today or date.today()
+    tracked = tracked_made(project)
+    repository = tracked_problems(project, tracked)
     registry_docs, registry = load_registry(project)
     paths = exemplar_paths(project.exemplars_dir)
     named, others = paths, []
     if only is not None:
         named, others = _split(paths, only, project.root)
-    docs = checked_documents(project.root, named, today)
+    # A cache that came with the repository is someone else's word: neither read nor written.
+    docs = checked_documents(project.root, named, today, remember=project.cache_dir not in tracked)
     if registry is None:
-        return CheckResult(registry_docs, docs, None)
+        return CheckResult(registry_docs, docs, None, repository=repository)
     site = next(doc.data for doc in registry_docs if doc.path.name == "site.yml")
     known = {"units": set(registry.units), "categories": set(registry.categories),
              "groups": set(registry.groups), "fields": set(registry.fields)}
@@ -89,7 +94,8 @@ def check(project: Project, today: date | None = None,
         else:
             published.append(exemplar)
     _drop_dangling_links(published)
-    return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site)
+    return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site,
+                       repository)
 
 
 def _split(paths: list[Path], only: Collection[Path], root: Path) -> tuple[list[Path], list[Path]]:
