@@ -168,10 +168,12 @@ def load_registry(project: Project) -> tuple[list[Document], Registry | None]:
     if not all(doc.ok for doc in docs.values()):
         return list(docs.values()), None
     units_doc = docs["units.yml"]
-    _check_ids(units_doc, ("communes",))
-    _check_ids(units_doc, ("units",))
+    _check_unique(units_doc, ("communes",))
+    _check_unique(units_doc, ("units",))
+    # Two units of one name cannot be told apart on the site, in feeds or in the Board's report.
+    _check_unique(units_doc, ("units",), "name", "name.duplicate")
     for name in ("categories.yml", "groups.yml", "fields.yml"):
-        _check_ids(docs[name], ())
+        _check_unique(docs[name], ())
     _check_unit_links(units_doc)
     _check_levels(docs["site.yml"])
     if not all(doc.ok for doc in docs.values()):
@@ -188,14 +190,15 @@ def _items(doc: Document, path: tuple[str, ...]) -> list[dict[str, object]]:
     return data
 
 
-def _check_ids(doc: Document, path: tuple[str, ...]) -> None:
+def _check_unique(doc: Document, path: tuple[str, ...], key: str = "id", code: str = "id.duplicate") -> None:
+    """Each item's `key` is given once; a repeat is reported at its line, naming the first's."""
     first: dict[object, int | None] = {}
     for i, item in enumerate(_items(doc, path)):
-        where = (*path, i, "id")
-        if item["id"] in first:
-            doc.problem("id.duplicate", where, value=item["id"], first=first[item["id"]])
+        where = (*path, i, key)
+        if item[key] in first:
+            doc.problem(code, where, value=item[key], first=first[item[key]])
         else:
-            first[item["id"]] = doc.line_of(where)
+            first[item[key]] = doc.line_of(where)
 
 
 def _check_unit_links(doc: Document) -> None:

@@ -182,6 +182,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "untrack them: git rm -r --cached {folder}, then commit "
                "(the folder is in .gitignore; the files on disk stay)"),
     },
+    "name.duplicate": {
+        "vi": ("tên đơn vị '{value}' trùng với đơn vị ở dòng {first}",
+               "hai đơn vị không thể cùng tên: hãy sửa một trong hai tên (dòng này hoặc dòng {first})"),
+        "en": ("unit name '{value}' is also the name of the unit at line {first}",
+               "two units cannot share a name: change one of them (this line or line {first})"),
+    },
     "body.too_short": {
         "vi": ("phần câu chuyện quá ngắn ({words} từ, tối thiểu {limit})",
                "hãy kể bối cảnh, việc đã làm, kết quả và bài học sau dòng '---' thứ hai"),
