@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 import pickle
 import subprocess
+from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 from conftest import TinyProject, collective, run_dvk
+from dvk.site import policy
 from dvk.validate import cache
 
 WITH_ERROR = collective(period={"start": "2025-01-01", "end": "2024-01-01"})
@@ -129,3 +133,37 @@ def test_outside_a_git_work_tree_nothing_is_asked(project: TinyProject) -> None:
     (project.root / "site/index.html").write_text("x")
     project.add(collective())
     assert codes(project) == []
+
+
+# --- a Content-Security-Policy on every page ---------------------------------------------------
+
+def test_every_built_page_starts_its_head_with_a_policy_naming_exactly_its_theme_scripts(
+        sample_site: Path) -> None:
+    pages = sorted(sample_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        first = soup.head.find(True)
+        assert first.name == "meta" and first["http-equiv"] == "Content-Security-Policy", path
+        directives = dict(part.split(" ", 1) for part in first["content"].split("; "))
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        assert "frame-ancestors" not in directives  # a <meta> cannot carry it
+        for tag in soup.select("article script"):
+            tag.decompose()  # whatever the content holds is never vouched for
+        inline = [s.string or "" for s in soup.find_all("script")
+                  if not s.get("src") and s.get("type", "") != "application/json"]
+        hashes = {policy.script_hash(text) for text in inline}
+        assert set(directives["script-src"].split()) == {"'self'", *hashes}, path
+
+
+def test_a_script_in_the_content_is_not_vouched_for_and_data_blocks_need_no_hash() -> None:
+    content = "<p>Bài viết</p><script>alert(1)</script>"
+    page = ("<html><head><script>theme()</script><script type='application/json'>{}</script></head>"
+            f"<body><article>{content}</article><script type=module>more()</script></body></html>")
+    rule = policy.policy(page, content)
+    assert policy.script_hash("theme()") in rule and policy.script_hash("more()") in rule
+    assert policy.script_hash("alert(1)") not in rule and policy.script_hash("{}") not in rule
+    assert policy.policy(page, content, offline=True).startswith("default-src 'self' file:;")
+    marked = policy.with_policy(page, content)
+    assert marked.startswith('<html><head><meta http-equiv="Content-Security-Policy" content="default-src')
+    assert marked == policy.with_policy(page, content)  # same page, same bytes
