@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from conftest import TinyProject, collective, exemplar_text, individual, run_dvk
 
 FILE = "exemplars/kv-giao-long/ngoi-nha-nhan-ai.md"
@@ -165,3 +167,21 @@ def test_github_actions_get_annotations(project: TinyProject, monkeypatch: Any) 
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     done = run_dvk("check", cwd=project.root)
     assert f"::error file={FILE},line=2,title=dvk check::summary: thiếu trường" in done.stdout
+
+
+def test_two_units_of_one_name_are_refused_naming_both_lines(project: TinyProject) -> None:
+    units = project.root / "exemplars" / "units.yml"
+    lines = units.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if "name: Khối vận xã Giao Long," in line) + 1
+    second = next(i for i, line in enumerate(lines) if "name: Khối vận xã Hữu Định," in line) + 1
+    lines[second - 1] = lines[second - 1].replace("Khối vận xã Hữu Định", "Khối vận xã Giao Long")
+    units.write_text("".join(lines), encoding="utf-8")
+    project.add(collective())
+    result = project.check()
+    assert result.catalog is None
+    (error,) = result.errors
+    assert (error.path, error.line, error.code) == ("exemplars/units.yml", second, "name.duplicate")
+    position = [u["id"] for u in yaml.safe_load("".join(lines))["units"]].index("kv-huu-dinh") + 1
+    assert error.field == f"units[{position}].name"
+    assert f"dòng {first}" in error.render() and f"units.yml:{second}:" in error.render()
+    assert f"line {first}" in error.render("en")

@@ -297,6 +297,21 @@ def test_main_is_published_with_the_official_pages_actions() -> None:
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
+def test_a_pull_request_only_restores_the_cache_main_wrote_and_never_saves_one() -> None:
+    pull, deploy = steps(workflow("kiem-tra.yml")), steps(workflow("trang-web.yml"))
+    actions = [step.get("uses", "").split("@")[0] for step in pull]
+    assert "actions/cache/restore" in actions
+    assert not {"actions/cache", "actions/cache/save"} & set(actions)
+    (restore,) = [step for step in pull if step.get("uses", "").startswith("actions/cache/restore@")]
+    (saved,) = [step for step in deploy if step.get("uses", "").startswith("actions/cache@")]
+    assert restore["with"]["restore-keys"] == saved["with"]["restore-keys"]
+    assert saved["with"]["key"].startswith(saved["with"]["restore-keys"])
+    runs = [step.get("run") or "" for step in deploy]
+    cleaning = next(i for i, run in enumerate(runs) if "git rm -r -q --cached --ignore-unmatch .cache" in run)
+    assert "rm -rf .cache site site-offline" in runs[cleaning]
+    assert cleaning < deploy.index(saved) < runs.index("make site")
+
+
 def test_the_pre_commit_hook_runs_the_checker_on_exemplar_changes() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (hook,) = config["repos"][0]["hooks"]

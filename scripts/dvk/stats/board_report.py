@@ -3,13 +3,15 @@
 Three forms of the same `Statistics` tables: Markdown fit to print, CSV (UTF-8 with BOM, as the
 site's downloads), and an Excel workbook written by openpyxl. The workbook is made deterministic
 — fixed document dates and fixed zip entry times — so the 2024 report has the same bytes
-whenever it is run.
+whenever it is run. Unit and category names are data: openpyxl stores a text beginning with '='
+as a live formula, so every text cell goes through `text.tables.cell_text`, the CSV's rule.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime, time
 
 from openpyxl import Workbook
@@ -20,6 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..text.escape import inline
 from ..text.formats import vi_short_date
+from ..text.tables import cell_text
 from .counts import Statistics
 from .tables import Table
 
@@ -68,7 +71,7 @@ def as_xlsx(stats: Statistics) -> bytes:
     _write_table(workbook.create_sheet("Chỉ tiêu"), stats.targets_table())
     sheet = workbook.create_sheet("Ghi chú")
     for line in (TITLE, subtitle(stats), *notes(stats)):
-        sheet.append([line])
+        sheet.append(_cells([line]))
     sheet.column_dimensions["A"].width = 120
 
     moment = datetime.combine(stats.end or stats.newest or stats.campaign.start, time())
@@ -82,10 +85,15 @@ def as_xlsx(stats: Statistics) -> bytes:
     return _fixed_zip_times(raw.getvalue())
 
 
+def _cells(values: Iterable[object]) -> list[int | float | str]:
+    """A row as cells: numbers as numbers, everything else as text that is never a formula."""
+    return [value if isinstance(value, int | float) else cell_text(value) for value in values]
+
+
 def _write_table(sheet: Worksheet, table: Table) -> None:
-    sheet.append(list(table.columns))
+    sheet.append(_cells(table.columns))
     for row in (*table.rows, *([table.total] if table.total else [])):
-        sheet.append([value if isinstance(value, int | float) else str(value) for value in row])
+        sheet.append(_cells(row))
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold

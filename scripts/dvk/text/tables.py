@@ -3,7 +3,8 @@
 One CSV rule for every download and report: UTF-8 with a byte-order mark (so Excel shows
 Vietnamese as written), CRLF line ends, and a cell that a spreadsheet would run as a formula
 (one that begins with = + - @, a tab or a carriage return) kept as text by a leading apostrophe
-(OWASP's rule for CSV injection).
+(OWASP's rule for CSV injection). `cell_text` is that rule for the Board's Excel workbook too,
+where openpyxl would otherwise store such a text as a live formula.
 """
 
 from __future__ import annotations

@@ -3,24 +3,36 @@
 A file's own checks depend only on its bytes, its path, today's date, the files beside it (its
 photos) and our code. The cache key covers all of these, so a hit gives exactly what a fresh
 check would. Cross-file rules are not cached: they run on every check, over every file.
+
+The cache is data, never code: JSON (a pickle would run whatever a planted or committed file
+told it to the moment `dvk check` starts). Each entry carries its key and the file it is of, and
+is decoded field by field against the shape `_encode` writes: an entry that does not match the
+file being checked, or is malformed in any way, is ignored and the file checked afresh. What
+keeps a well-formed but forged entry out is that nobody else writes `.cache/`: `dvk check`
+refuses a repository that tracks it (`load.tracked`), and CI restores only main's caches.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import json
 import os
-import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from ..load import MAX_FILE_BYTES, Document, read_exemplar
+from ..diagnostics import CATALOGUE, Diagnostic, Severity
+from ..load import MAX_FILE_BYTES, Document, Parsed, read_exemplar
 from ..progress import Progress
 from .rules import check_exemplar
 
-CACHE_FILE = Path(".cache") / "dvk" / "checked.pickle"
+CACHE_FILE = Path(".cache") / "dvk" / "checked.json"
+FORMAT = 1  # bump when the shape of an entry changes
 PARALLEL_FROM = 300  # below this, starting worker processes costs more than it saves
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole dvk package: its code and schemas
 
@@ -36,19 +48,37 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def checked_documents(root: Path, paths: list[Path], today: date) -> list[Document]:
-    """Every file read and checked on its own (no cross-file rules), in the order given."""
-    store = _load(root / CACHE_FILE)
+def checked_documents(root: Path, paths: list[Path], today: date, *, remember: bool = True) -> list[Document]:
+    """Every file read and checked on its own (no cross-file rules), in the order given.
+    `remember=False` neither reads nor writes the cache (a repository that tracks it)."""
     folders: dict[Path, str] = {}
-    keys = [_key(root, path, today, folders) for path in paths]
-    docs: list[Document | None] = [store.get(key) if key else None for key in keys]
+    rels = [path.relative_to(root).as_posix() for path in paths]
+    keys = [_key(path, rel, today, folders) for path, rel in zip(paths, rels, strict=True)]
+    with _collector_paused():
+        store = _load(root / CACHE_FILE) if remember else {}
+        docs: list[Document | None] = [_decode(store.get(key), key, path, rel) if key else None
+                                       for key, path, rel in zip(keys, paths, rels, strict=True)]
     missing = [i for i, doc in enumerate(docs) if doc is None]
     for i, doc in zip(missing, _check_all([paths[i] for i in missing], root, today), strict=True):
         docs[i] = doc
-    fresh = {key: doc for key, doc in zip(keys, docs, strict=True) if key}
-    if missing or len(fresh) != len(store):
-        _save(root / CACHE_FILE, fresh)
+    keyed = [(i, key) for i, key in enumerate(keys) if key]
+    if remember and (missing or len(keyed) != len(store)):
+        again = set(missing)  # hits are written back as read: they were verified on the way in
+        _save(root / CACHE_FILE, [_encode(docs[i], key) if i in again else store[key] for i, key in keyed])
     return [doc for doc in docs if doc is not None]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Decoding the store makes millions of small objects and no cycle; the cycle collector would
+    walk them again and again as they pile up (half the load time on 10,000 files)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _check_one(job: tuple[Path, Path, date]) -> Document:
@@ -76,7 +106,7 @@ def _counted(docs: Iterable[Document], total: int) -> list[Document]:
     return done
 
 
-def _key(root: Path, path: Path, today: date, folders: dict[Path, str]) -> str | None:
+def _key(path: Path, rel: str, today: date, folders: dict[Path, str]) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None  # let the checker say so; no point hashing a huge file
@@ -87,7 +117,7 @@ def _key(root: Path, path: Path, today: date, folders: dict[Path, str]) -> str |
     if folder not in folders:
         folders[folder] = _folder_signature(folder)
     digest = hashlib.sha256(content)
-    for part in (path.relative_to(root).as_posix(), today.isoformat(), folders[folder], code_version()):
+    for part in (rel, today.isoformat(), folders[folder], code_version()):
         digest.update(b"\0" + part.encode())
     return digest.hexdigest()
 
@@ -104,21 +134,90 @@ def _folder_signature(folder: Path) -> str:
     return "|".join(sorted(entries))
 
 
-def _load(path: Path) -> dict[str, Document]:
+# --- the file: one JSON list of entries -------------------------------------------------------
+
+def _encode(doc: Document, key: str) -> dict[str, Any]:
+    """An entry: everything a `Document` is, the tuple paths of its maps written as lists."""
+    parsed = doc.parsed
+    return {
+        "key": key, "rel": doc.rel, "story": doc.story, "story_line": doc.story_line,
+        "parsed": None if parsed is None else {
+            "data": parsed.data,
+            "lines": [[line, *path] for path, line in parsed.lines.items()],
+            "raw": [[text, *path] for path, text in parsed.raw.items()]},
+        "diagnostics": [[d.path, d.line, d.field, d.code, d.params, d.severity.value]
+                        for d in doc.diagnostics],
+    }
+
+
+def _decode(entry: Any, key: str, path: Path, rel: str) -> Document | None:
+    """The `Document` an entry stands for, or None unless it is exactly of this file and key."""
+    try:
+        if entry["key"] != key or entry["rel"] != rel:
+            return None
+        story, story_line = entry["story"], entry["story_line"]
+        if not isinstance(story, str) or type(story_line) is not int:
+            return None
+        doc = Document(path, rel, _decode_parsed(entry["parsed"]), story, story_line,
+                       [_decode_diagnostic(item, rel) for item in entry["diagnostics"]])
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return doc
+
+
+def _decode_parsed(value: Any) -> Parsed | None:
+    if value is None:
+        return None
+    data = value["data"]
+    if not isinstance(data, dict):  # an exemplar's front matter is a mapping, or not parsed at all
+        raise ValueError("front matter is not a mapping")
+    # A path is a tuple of keys and indexes (a step of another type only never matches a lookup).
+    lines = {tuple(item[1:]): item[0] for item in value["lines"]}
+    raw = {tuple(item[1:]): item[0] for item in value["raw"]}
+    if not all(type(line) is int for line in lines.values()) or not all(
+            isinstance(text, str) for text in raw.values()):
+        raise TypeError("a line is a number, a typed scalar text")
+    return Parsed(data, lines, raw)
+
+
+def _decode_diagnostic(item: Any, rel: str) -> Diagnostic:
+    where, line, dotted_field, code, params, severity = item
+    if where != rel or (line is not None and type(line) is not int) or code not in CATALOGUE:
+        raise ValueError("not a diagnostic of this file")
+    if not isinstance(params, dict):
+        raise TypeError("params")
+    diagnostic = Diagnostic(rel, line, _str(dotted_field), code, params, Severity(severity))
+    for lang in ("vi", "en"):  # a message that cannot be worded would fail later, as a traceback
+        diagnostic.what_and_fix(lang)
+    return diagnostic
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """key → entry, undecoded: only the entries a check asks for are decoded (and verified)."""
     try:
         with path.open("rb") as handle:
-            store = pickle.load(handle)
-    except Exception:  # missing, truncated or from another version: start afresh
+            stored = json.load(handle)
+        if stored["format"] != FORMAT:
+            return {}
+        return {entry["key"]: entry for entry in stored["entries"]
+                if isinstance(entry, dict) and isinstance(entry.get("key"), str)}
+    except (OSError, ValueError, KeyError, TypeError):  # missing, truncated, another version: start afresh
         return {}
-    return store if isinstance(store, dict) else {}
 
 
-def _save(path: Path, store: dict[str, Document]) -> None:
+def _save(path: Path, entries: list[dict[str, Any]]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
-        with partial.open("wb") as handle:
-            pickle.dump(store, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        with partial.open("w", encoding="utf-8") as handle:
+            json.dump({"format": FORMAT, "entries": entries}, handle, ensure_ascii=False,
+                      separators=(",", ":"))
         os.replace(partial, path)
-    except OSError:
-        pass  # a read-only checkout still checks; it just does not remember
+    except (OSError, TypeError, ValueError):
+        pass  # a read-only checkout (or a value JSON cannot hold) still checks; it just does not remember
