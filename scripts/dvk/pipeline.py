@@ -75,7 +75,7 @@ def check(project: Project, today: date | None = None,
              "groups": set(registry.groups), "fields": set(registry.fields)}
     index = [IndexEntry.of(doc) for doc in docs]
     index += [index_entry(path, project.root) for path in others]
-    check_references(docs, known, index)
+    check_references(docs, known, index, registry.office_phones)
 
     published: list[Exemplar] = []
     left_out: list[LeftOut] = []
