@@ -22,6 +22,7 @@ from .pages import SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
 from .site.make import Tally, make
+from .site.scan import private_data_published
 from .validate import IndexEntry, check_against_schema, check_references, checked_documents, suggest
 
 REGISTRY_PARTS = {"units.yml": "units", "categories.yml": "categories",
@@ -222,12 +223,14 @@ def _check_levels(doc: Document) -> None:
 
 @dataclass
 class Built:
-    """A build's outcome: what the checker said, the settings, every file of the site."""
+    """A build's outcome: what the checker said, the settings, every file of the site — or,
+    when a made file carries private data (`leaks`), no file at all: nothing is published."""
 
     result: CheckResult
     settings: Settings | None = None
     files: list[SiteFile] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
+    leaks: list[Diagnostic] = field(default_factory=list)
 
 
 def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str] | None = None,
@@ -241,7 +244,10 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     settings = settings_of(engine, result.site)
     pin_build_date(result.catalog)
     made, tally = make(generate(result.catalog, settings, content), project.cache_dir)
-    return Built(result, settings, made, tally)
+    published = {e.source for e in result.catalog.exemplars}
+    sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
+    leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources)
+    return Built(result, settings, [] if leaks else made, tally, leaks)
 
 
 def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settings:

@@ -235,6 +235,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "give the office's landline (02x, e.g. 0275 3862 117); if the office uses a mobile, ask "
                "the maintainers to add it as the unit's office_phone in exemplars/units.yml"),
     },
+    "privacy.published": {
+        "vi": ("tệp sắp công bố chứa {what} ({value}); nguồn: {source}",
+               "trang không được dựng, không công bố gì; hãy xoá thông tin đó ở nguồn rồi dựng lại"),
+        "en": ("a file about to be published holds {what} ({value}); source: {source}",
+               "the site was not built and nothing was published; remove it at the source and build again"),
+    },
     "story.image_outside": {
         "vi": ("ảnh '{value}' trong câu chuyện không nằm trong thư mục của điển hình, sẽ bị bỏ",
                "hãy chép ảnh vào cùng thư mục với tệp .md và ghi ![chú thích](ten-anh.jpg)"),

@@ -27,11 +27,17 @@ from dataclasses import dataclass, field
 from .story import story_html
 
 BREAK = "\x00"  # where a block ends (a paragraph, a cell, an attribute): text either side never joins
-_BLOCK_TAGS = frozenset({
-    "p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "thead", "tbody", "h1", "h2", "h3",
-    "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "dt", "dd", "section",
-    "article", "header", "footer", "nav", "aside", "main", "title", "option", "hr", "item",
-    "entry", "summary", "description", "content", "script", "style", "link", "meta", "img",
+# Tags that style a stretch of text without ending it: digits on either side read as one
+# number. Every other tag ends a stretch (a paragraph, a cell, an SVG label); <br> is a newline.
+_INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+    "u", "var", "wbr",
+})
+# Attribute values a reader is shown: link targets and image files, alternative texts, tooltips.
+_SHOWN_ATTRIBUTES = frozenset({
+    "href", "src", "srcset", "alt", "title", "content", "value", "placeholder", "aria-label",
+    "label", "poster", "action", "cite", "download", "data-caption",
 })
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
 _MARKUP = re.compile(
@@ -40,12 +46,15 @@ _MARKUP = re.compile(
     rf"|{_ENTITY}"
     r"|\\[!-/:-@\[-`{-~]",  # a Markdown backslash escape shows the character alone
     re.DOTALL)
-_ATTRIBUTE_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ATTRIBUTE_VALUE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY_ONLY = re.compile(_ENTITY)
-# Characters a reader never sees (Unicode's default-ignorable code points), and every space.
-_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-              "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U000e0000-\U000e0fff")
-_CHARACTERS = re.compile(rf"(?P<gone>[{_INVISIBLE}]+)|(?P<space>[^\S\n\t ])|(?![0-9])\d")
+# Characters a reader never sees (Unicode's default-ignorable code points).
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3"
+                        "\U000e0000-\U000e0fff]")
+# Anything but the characters of ordinary Vietnamese text (ASCII, Latin letters and marks, the
+# usual punctuation): the few places where a space, a digit or nothing may hide.
+_UNUSUAL = re.compile("[^\x00-\x7f\xa1-\xac\xae-\u034e\u0350-\u036f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]")
 _DIGIT_WORDS = {
     "không": "0", "khong": "0", "một": "1", "mot": "1", "hai": "2", "ba": "3", "bốn": "4",
     "bon": "4", "tư": "4", "tu": "4", "năm": "5", "nam": "5", "lăm": "5", "lam": "5", "sáu": "6",
@@ -54,12 +63,18 @@ _DIGIT_WORDS = {
 _WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
 # Three digit words in a row are read as digits: "hai năm" (two years) stays words, a number
 # spelled out for a phone or an ID card ("không chín một hai …") does not.
-_SPELLED = re.compile(rf"(?<!\w){_WORD}(?:[ ,.-]+{_WORD}){{2,}}(?!\w)", re.IGNORECASE)
-_SPELLED_WORD = re.compile(rf"(?<!\w){_WORD}(?!\w)", re.IGNORECASE)
-# The letter O next to a digit, not glued to a word on its other side, is a zero to a reader.
-_LETTER_O = re.compile(r"(?<![^\W\d_])[oO]+(?=\d)|(?<=\d)[oO]+(?![^\W\d_])")
+_SPELLED = re.compile(rf"(?<!\w){_WORD}(?:[ ,.-]+{_WORD}){{2,}}(?!\w)")
+_SPELLED_WORD = re.compile(rf"{_WORD}|[ ,.-]+")
+# The letter o next to a digit, not glued to a word on its other side, is a zero to a reader.
+_LETTER_O = re.compile(r"(?<![^\W\d_])o+(?=\d)|(?<=\d)o+(?![^\W\d_])")
+_O_BESIDE_DIGIT = tuple(f"o{d}" for d in "0123456789") + tuple(f"{d}o" for d in "0123456789")
 _EMPHASIS = re.compile(r"[*_`~]+")  # Markdown marks the renderer turns into tags
-_ALIGN_WINDOW = 2000  # how far ahead in the story a rendered stretch is looked for
+_ALIGN_WINDOW = 2000
+# A character NFKC may change, with its marks: not ASCII, nor a precomposed Latin or Vietnamese
+# letter (those are stable), so a text with one "…" is not taken apart letter by letter.
+_NOT_ASCII_CLUSTER = re.compile(
+    r"[^\x00-\x7f\xc0-\xff\u0100-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e\u01a0-\u01b0"
+    r"\u1ea0-\u1ef9][\u0300-\u036f]*")  # how far ahead in the story a rendered stretch is looked for
 
 Piece = tuple[str, int, bool]  # replacement text, its offset in the text before, one-to-one or not
 
@@ -87,7 +102,8 @@ class _Way:
 
 @dataclass(frozen=True)
 class Reading:
-    text: str
+    source: str
+    text: str  # lower case: the rules compare words without regard to case
     ways: tuple[Callable[[int], int], ...]  # innermost first
 
     def source_offset(self, index: int) -> int:
@@ -95,12 +111,16 @@ class Reading:
             index = way(index)
         return index
 
+    def shown(self, start: int, end: int) -> str:
+        """The source's own text for a stretch of the reading (its case, its markup)."""
+        return self.source[self.source_offset(start):self.source_offset(end - 1) + 1]
+
 
 def read_text(source: str) -> Reading:
     """A field shown as typed, or a made file (HTML, Markdown, XML, JSON, CSV): tags and
     comments dropped, attribute values (links) kept as text, entities and escapes decoded."""
     text, way = _change(source, _MARKUP, _markup_pieces)
-    return _normalise(text, (way,))
+    return _normalise(source, text, (way,))
 
 
 def read_story(source: str) -> Reading:
@@ -109,17 +129,40 @@ def read_story(source: str) -> Reading:
     rendered, _ = _change(story_html(source), _MARKUP, _markup_pieces)
     plain, plain_way = _change(source, _MARKUP, _markup_pieces)
     bare, bare_way = _change(plain, _EMPHASIS, lambda match: [])
-    return _normalise(rendered, (plain_way, bare_way, _aligned(rendered, bare)))
+    return _normalise(source, rendered, (plain_way, bare_way, _aligned(rendered, bare)))
 
 
-def _normalise(text: str, ways: tuple[Callable[[int], int], ...]) -> Reading:
-    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text, way = _change(text, re.compile(r"[^\x00-\x7f][\u0300-\u036f]*"), _nfkc)
-        ways = (*ways, way)
-    for pattern, pieces in ((_CHARACTERS, _character), (_SPELLED, _spelled), (_LETTER_O, _zeros)):
+def _normalise(source: str, text: str, ways: tuple[Callable[[int], int], ...]) -> Reading:
+    """Each step runs only where the cheap test says it can change something: made files are
+    large, and almost all of their text is ordinary."""
+    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], list[Piece]]]] = []
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            steps.append((_NOT_ASCII_CLUSTER, _nfkc))
+        steps.append((_UNUSUAL, _unusual))
+    for pattern, pieces in steps:
         text, way = _change(text, pattern, pieces)
         ways = (*ways, way)
-    return Reading(text, ways)
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer (İ): keep it as it is
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    text = lower
+    if _has_spelled_run(text):
+        text, way = _change(text, _SPELLED, _spelled)
+        ways = (*ways, way)
+    if any(pair in text for pair in _O_BESIDE_DIGIT):
+        text, way = _change(text, _LETTER_O, _zeros)
+        ways = (*ways, way)
+    return Reading(source, text, ways)
+
+
+def _has_spelled_run(text: str) -> bool:
+    run = 0
+    for word in text.replace(",", " ").replace(".", " ").replace("-", " ").split():
+        run = run + 1 if word in _DIGIT_WORDS else 0
+        if run == 3:
+            return True
+    return False
 
 
 def _change(text: str, pattern: re.Pattern[str],
@@ -149,11 +192,16 @@ def _change(text: str, pattern: re.Pattern[str],
 def _markup_pieces(match: re.Match[str]) -> list[Piece]:
     token, start = match.group(), match.start()
     if match.group(2) is not None:  # a tag
+        name = match.group(2).lower()
         found: list[Piece] = []
-        if match.group(2).lower() in _BLOCK_TAGS:
+        if name == "br":
+            found.append(("\n", start, False))
+        elif name not in _INLINE_TAGS:
             found.append((BREAK, start, False))
         for value in _ATTRIBUTE_VALUE.finditer(match.group(3)):
-            group = 1 if value.group(1) is not None else 2
+            if value.group(1).lower() not in _SHOWN_ATTRIBUTES:
+                continue
+            group = 2 if value.group(2) is not None else 3
             at = match.start(3) + value.start(group)
             found.append((BREAK, at, False))
             found.extend(_entities(value.group(group), at))  # a value is HTML-escaped text
@@ -183,18 +231,20 @@ def _nfkc(match: re.Match[str]) -> list[Piece]:
     return [(shown, match.start(), shown == cluster)]
 
 
-def _character(match: re.Match[str]) -> list[Piece]:
-    if match.group("gone"):
+def _unusual(match: re.Match[str]) -> list[Piece]:
+    char = match.group()
+    if _INVISIBLE.match(char):
         return []
-    if match.group("space"):
-        return [(" ", match.start(), True)]
-    return [(str(unicodedata.decimal(match.group())), match.start(), True)]
+    if char.isspace():
+        return [("\n" if char in "\u2028\u2029\x85" else " ", match.start(), True)]
+    digit = unicodedata.decimal(char, None)
+    return [(char if digit is None else str(digit), match.start(), True)]
 
 
 def _spelled(match: re.Match[str]) -> list[Piece]:
-    return [(_DIGIT_WORDS[word.group().lower()], match.start() + word.start(), False)
-            if word.group().lower() in _DIGIT_WORDS else (word.group(), match.start() + word.start(), True)
-            for word in re.finditer(rf"{_WORD}|[ ,.-]+", match.group(), re.IGNORECASE)]
+    return [(_DIGIT_WORDS[word.group()], match.start() + word.start(), False)
+            if word.group() in _DIGIT_WORDS else (word.group(), match.start() + word.start(), True)
+            for word in _SPELLED_WORD.finditer(match.group())]
 
 
 def _zeros(match: re.Match[str]) -> list[Piece]:

@@ -28,36 +28,42 @@ from ..text.reading import Reading
 
 # The usual ways of writing between the groups of one number: spaces, dots, dashes (any), a
 # slash, the parentheses of "+84 (0)", and Markdown marks shown as typed in a plain field.
-_SEPARATOR = r"[ \t\n.\-/()*_~`\\\u2010-\u2015\u2212]{1,4}"
-_CHAIN = re.compile(rf"(?<!\d)\+?\d+(?:{_SEPARATOR}\d+)*")
+_SEPARATOR = r"[ \t\n\r\v\f.\-/()*_~`\\\u2010-\u2015\u2212]{1,4}"
+_CHAIN = re.compile(rf"[0-9+][0-9]*(?:{_SEPARATOR}[0-9]+)*")  # the reading's digits are ASCII
 _GROUP = re.compile(r"\d+")
-# A date is one token: its groups never join a number around them.
+# A date is one token: its groups never join a number around them. So is a camera's time stamp
+# in a photo's name (IMG_20240912_083045.jpg), whatever is added after it.
 _DATE = re.compile(
-    r"(?<!\d)(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+    r"(?<!\d)(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[_-]?[0-2]\d[0-5]\d[0-5]\d)?"
+    r"|(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
     r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
     r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)(?!\d)")
 # What follows an amount or a measure: money, area, weight, length, people, percent.
 _UNIT = re.compile(
     r"\s*(?:%|đồng\b|đ\b|vnđ\b|vnd\b|nghìn\b|ngàn\b|triệu\b|tỷ\b|tỉ\b|usd\b|m2\b|m²|m3\b|km\b|ha\b"
-    r"|hécta\b|héc-ta\b|kg\b|tấn\b|tạ\b|lít\b|người\b|hộ\b|lượt\b|suất\b|phần\b|cây\b|con\b)",
-    re.IGNORECASE)
+    r"|hécta\b|héc-ta\b|kg\b|tấn\b|tạ\b|lít\b|người\b|hộ\b|lượt\b|suất\b|phần\b|cây\b|con\b)")
 # After the name of an identity paper, any longish number is the paper's number.
 _ID_WORD = re.compile(
     r"(?:cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|số định danh(?: cá nhân)?)"
-    r"\W{0,6}(?:số\W{0,4})?$", re.IGNORECASE)
+    r"\W{0,6}(?:số\W{0,4})?$")
 _MOBILE = re.compile(r"0[35789]\d{8}|840?[35789]\d{8}")  # 03x 05x 07x 08x 09x, also as +84 / +84 (0)
 _CCCD = re.compile(r"0\d{11}")  # the chip card: province code 001–096, then 9 digits
 _CMND = re.compile(r"[0-3]\d{8}")  # the older card: province code 01–38, then 7 digits
 LANDLINE = re.compile(r"02\d{9}")  # a fixed line: 02x area code and subscriber, 11 digits
+# A home address: a house number, or words for where one lives followed, within the same
+# sentence, by a place ("ngụ tại ấp 3", "Thường trú: khu phố 2") — so the rule itself, written
+# in a guide ("không ghi địa chỉ nhà"), is not an address.
+_PLACE = r"(?=[^.;\n\x00]{0,40}?(?:\d|\b(?:ấp|khu phố|khóm|tổ|đường|hẻm|ngõ|ngách|kiệt|thôn|xóm|xã|phường|thị trấn|số)\b))"
 _ADDRESS = re.compile(
-    r"\b(?:số nhà|nhà số|nhà ở số|nhà riêng (?:ở|tại|số))\s*:?\s*\d"
-    r"|\bđịa chỉ\s*(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|cư trú|nơi ở|liên hệ tại nhà)\b"
+    r"\b(?:số nhà|nhà số|nhà ở số|nhà riêng (?:ở|tại) số)\s*:?\s*\d"
+    rf"|(?:\bđịa chỉ\s*(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|cư trú|nơi ở|liên hệ tại nhà)\b"
     r"|\b(?:hộ khẩu|nơi|đăng ký)\s+(?:thường|tạm)\s+trú\b"
     r"|\b(?:thường|tạm)\s+trú\s*(?:tại|ở|:)"
     r"|\b(?:cư\s+)?(?:trú|ngụ)\s+(?:tại|ở)\b"
+    r"|\bnhà riêng\s+(?:ở|tại)\b"
     r"|\bnơi ở\s*(?:hiện nay|hiện tại)?\s*:"
-    r"|(?<!\w)đ/c\s*:",  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
-    re.IGNORECASE)
+    rf"|(?<!\w)đ/c\s*:){_PLACE}")  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
+_ADDRESS_WORD = re.compile(r"nhà|trú|ngụ|nơi ở|đ/c")  # one of these is in every address above
 
 
 @dataclass(frozen=True)
@@ -74,13 +80,20 @@ def find_private_data(reading: Reading, allowed: Collection[str] = ()) -> Iterat
     text = reading.text
     found: list[tuple[int, str, str, str]] = []  # reading offset, kind, shown, key
     for chain in _CHAIN.finditer(text):
-        if len(chain.group()) < 9:
-            continue  # too short for any private number: most chains, cheaply
+        # Too short for any private number (most chains), or glued to a letter after it
+        # ("100I0…", "3g"): a code, not a number written out.
+        if len(chain.group()) < 9 or text[chain.end():chain.end() + 1].isalpha():
+            continue
         for start, kind, digits in _numbers(text, chain, allowed):
             found.append((start, kind, mask(digits), digits))
-    for match in _ADDRESS.finditer(text):
-        shown = match.group().strip(" :")
-        found.append((match.start(), "address", shown, shown.lower()))
+    starts: set[int] = set()
+    for keyword in _ADDRESS_WORD.finditer(text):  # the full rule only near its key words
+        match = _ADDRESS.search(text, max(0, keyword.start() - 24), keyword.end() + 64)
+        if match and match.start() not in starts:
+            starts.add(match.start())
+            phrase = match.group().rstrip(" :")
+            found.append((match.start(), "address", reading.shown(match.start(), match.start() + len(phrase)),
+                          phrase))
     for start, kind, shown, key in sorted(found):
         yield Finding(kind, shown, reading.source_offset(start), key)
 
