@@ -53,7 +53,8 @@ LANDLINE = re.compile(r"02\d{9}")  # a fixed line: 02x area code and subscriber,
 # A home address: a house number, or words for where one lives followed, within the same
 # sentence, by a place ("ngụ tại ấp 3", "Thường trú: khu phố 2") — so the rule itself, written
 # in a guide ("không ghi địa chỉ nhà"), is not an address.
-_PLACE = r"(?=[^.;\n\x00]{0,40}?(?:\d|\b(?:ấp|khu phố|khóm|tổ|đường|hẻm|ngõ|ngách|kiệt|thôn|xóm|xã|phường|thị trấn|số)\b))"
+_PLACE = (r"(?=[^.;\n\x00]{0,40}?(?:\d|\b(?:ấp|khu phố|khóm|tổ|đường|hẻm|ngõ|ngách|kiệt|thôn|xóm|xã|phường"
+          r"|thị trấn|số)\b))")
 _ADDRESS = re.compile(
     r"\b(?:số nhà|nhà số|nhà ở số|nhà riêng (?:ở|tại) số)\s*:?\s*\d"
     rf"|(?:\bđịa chỉ\s*(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|cư trú|nơi ở|liên hệ tại nhà)\b"
