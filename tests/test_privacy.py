@@ -15,7 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import STORY, TinyProject, collective, individual, jpeg
+from conftest import REPO, STORY, TinyProject, collective, individual, jpeg, run_dvk
+from dvk.pipeline import Built, CheckResult, build
+from dvk.project import Project
+from dvk.settings import read_engine_settings
+from dvk.validate import rules
 
 EVASIONS: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "privacy" / "evasions.yml").read_text("utf-8"))
@@ -130,3 +134,58 @@ def test_the_line_points_into_a_long_story(project: TinyProject) -> None:
     path = project.add(collective(), story=story)
     [d] = project.check().diagnostics
     assert d.line == _line_of(path.read_text("utf-8"), "Đoạn ba")
+
+
+# --- the last line of defence: the made files -------------------------------------------------
+
+def _build(project: TinyProject) -> Built:
+    return build(Project(project.root), read_engine_settings(project.root / "mkdocs.yml"), {})
+
+
+def test_the_sample_site_s_made_files_pass_the_output_scan(sample_result: CheckResult) -> None:
+    built = build(Project(REPO), read_engine_settings(REPO / "mkdocs.yml"), {}, sample_result)
+    assert built.leaks == []
+    assert built.files
+
+
+def test_a_mobile_that_slipped_past_the_checker_stops_the_build_naming_each_output(
+        project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rules, "check_privacy", lambda doc: None)  # the first check fails
+    path = project.add(collective(), story=f"{STORY}\n\nLiên hệ chị Hồng: 0987 654 321.")
+    built = _build(project)
+    assert built.result.diagnostics == [] and built.files == []  # nothing is published
+    outputs = {d.path for d in built.leaks}
+    kit = "dien-hinh/ngoi-nha-nhan-ai/ngoi-nha-nhan-ai-tu-lieu.zip/ngoi-nha-nhan-ai/"
+    assert {"dien-hinh/ngoi-nha-nhan-ai/index.md", "du-lieu/exemplars.json",  # page, open data,
+            "du-lieu/dien-hinh/ngoi-nha-nhan-ai.json", kit + "tu-lieu.txt"} <= outputs  # story kit
+    line = len(path.read_text("utf-8").rstrip("\n").split("\n"))
+    for leak in built.leaks:
+        message = leak.render("vi")
+        assert leak.code == "privacy.published"
+        assert f"exemplars/kv-giao-long/ngoi-nha-nhan-ai.md:{line} (story)" in message
+        assert "098…21" in message and "654 321" not in message
+
+
+def test_a_mobile_in_a_registry_text_stops_dvk_build_and_export(project: TinyProject) -> None:
+    units = project.root / "exemplars/units.yml"
+    units.write_text(units.read_text("utf-8").replace(
+        "name: Khối vận xã Giao Long,", "name: Khối vận xã Giao Long (chị Hồng 0987 654 321),"), "utf-8")
+    project.add(collective())
+    site = project.root / "site"
+    done = run_dvk("build", "--site-dir", str(site), cwd=project.root)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "don-vi/kv-giao-long/index.md" in done.stderr
+    assert "exemplars/units.yml:" in done.stderr and "(units[" in done.stderr
+    assert "0987 654 321" not in done.stderr
+    assert not (site / "don-vi").exists()
+    out = project.root / "out"
+    done = run_dvk("export-markdown", str(out), cwd=project.root)
+    assert done.returncode == 1 and "don-vi/kv-giao-long/index.md" in done.stderr
+    assert not out.exists()
+
+
+def test_registered_office_numbers_and_landlines_pass_the_output_scan(project: TinyProject) -> None:
+    project.add(individual(contact={"office": "Văn phòng Khối vận xã", "phone": "0912 345 678"}))
+    project.add(collective(contact={"office": "Văn phòng Khối vận xã", "phone": "0275 3862 105"}), slug="mot-mo-hinh")
+    built = _build(project)
+    assert built.result.diagnostics == [] and built.leaks == [] and built.files
