@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -69,10 +71,11 @@ def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[st
 def scan(files: Iterable[SiteFile], allowed: Collection[str] = ()) -> list[Leak]:
     """Every leak in `files` (made: kits zipped, photos in the cache). `allowed` holds numbers
     that are public by design (`dialled` digits)."""
-    return [leak for item in files for leak in _leaks(item, allowed)]
+    seen: dict[str, list[Finding]] = {}  # JSON line → its findings: the open data repeat records
+    return [leak for item in files for leak in _leaks(item, allowed, seen)]
 
 
-def _leaks(item: SiteFile, allowed: Collection[str]) -> Iterator[Leak]:
+def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Finding]]) -> Iterator[Leak]:
     yield from _in_name(item.path, allowed)
     if isinstance(item, Page):
         yield from _in_text(item.path, item.markdown, allowed)
@@ -81,6 +84,8 @@ def _leaks(item: SiteFile, allowed: Collection[str]) -> Iterator[Leak]:
             yield from _in_zip(item.path, item.data, allowed)
         elif (words := search.words_of(item.path, item.data)) is not None:
             yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
+        elif item.path.endswith(".json"):
+            yield from _in_json(item.path, item.data.decode("utf-8", "replace"), allowed, seen)
         elif _is_text(item.path):
             yield from _in_text(item.path, item.data.decode("utf-8", "replace"), allowed)
     elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path):
@@ -95,6 +100,24 @@ def _in_name(path: str, allowed: Collection[str], name: str | None = None) -> It
 def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True) -> Iterator[Leak]:
     for finding in find_private_data(read_text(text), allowed):
         yield Leak(path, text.count("\n", 0, finding.offset) + 1 if lines else None, finding)
+
+
+def _in_json(path: str, text: str, allowed: Collection[str],
+             seen: dict[str, list[Finding]]) -> Iterator[Leak]:
+    """A JSON file line by line (a JSON string never spans lines), each distinct line read once
+    over all files: the open data give every record twice, per exemplar and all together."""
+    lines = text.split("\n")
+    new = [line for line in dict.fromkeys(line.strip() for line in lines) if line not in seen]
+    if new:
+        batch = BREAK.join(new)
+        starts = list(accumulate((len(line) + 1 for line in new[:-1]), initial=0))
+        for line in new:
+            seen[line] = []
+        for finding in find_private_data(read_text(batch), allowed):
+            seen[new[bisect_right(starts, finding.offset) - 1]].append(finding)
+    for number, line in enumerate(lines, 1):
+        for finding in seen[line.strip()]:
+            yield Leak(path, number, finding)
 
 
 def _in_zip(path: str, data: bytes, allowed: Collection[str]) -> Iterator[Leak]:

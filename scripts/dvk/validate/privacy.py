@@ -29,7 +29,9 @@ from ..text.reading import Reading
 # The usual ways of writing between the groups of one number: spaces, dots, dashes (any), a
 # slash, the parentheses of "+84 (0)", and Markdown marks shown as typed in a plain field.
 _SEPARATOR = r"[ \t\n\r\v\f.\-/()*_~`\\\u2010-\u2015\u2212]{1,4}"
-_CHAIN = re.compile(rf"[0-9+][0-9]*(?:{_SEPARATOR}[0-9]+)*")  # the reading's digits are ASCII
+# Digits and separators, nine characters at least (no private number is shorter, and most
+# chains are: they fail inside the regular expression, not in a loop). Digits are ASCII here.
+_CHAIN = re.compile(rf"[0-9+](?:[0-9]|{_SEPARATOR}(?=[0-9])){{8,}}")
 _GROUP = re.compile(r"\d+")
 # A date is one token: its groups never join a number around them. So is a camera's time stamp
 # in a photo's name (IMG_20240912_083045.jpg), whatever is added after it.
@@ -64,7 +66,8 @@ _ADDRESS = re.compile(
     r"|\bnhà riêng\s+(?:ở|tại)\b"
     r"|\bnơi ở\s*(?:hiện nay|hiện tại)?\s*:"
     rf"|(?<!\w)đ/c\s*:){_PLACE}")  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
-_ADDRESS_WORD = re.compile(r"nhà|trú|ngụ|nơi ở|đ/c")  # one of these is in every address above
+# One of these is in every address above ("nhà" alone is in every other sentence).
+_ADDRESS_WORD = re.compile(r"số nhà|nhà số|nhà ở|nhà riêng|địa chỉ|trú|ngụ|nơi ở|đ/c")
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,8 @@ def find_private_data(reading: Reading, allowed: Collection[str] = ()) -> Iterat
     text = reading.text
     found: list[tuple[int, str, str, str]] = []  # reading offset, kind, shown, key
     for chain in _CHAIN.finditer(text):
-        # Too short for any private number (most chains), or glued to a letter after it
-        # ("100I0…", "3g"): a code, not a number written out.
-        if len(chain.group()) < 9 or text[chain.end():chain.end() + 1].isalpha():
+        # Glued to a letter after it ("100I0…", "3g"): a code, not a number written out.
+        if text[chain.end():chain.end() + 1].isalpha():
             continue
         for start, kind, digits in _numbers(text, chain, allowed):
             found.append((start, kind, mask(digits), digits))
