@@ -14,9 +14,9 @@ from __future__ import annotations
 import io
 import zipfile
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
 from ..diagnostics import Diagnostic
