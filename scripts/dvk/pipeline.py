@@ -23,6 +23,7 @@ from .pages import SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
 from .site.make import Tally, make
+from .site.scan import private_data_published
 from .validate import IndexEntry, check_against_schema, check_references, checked_documents, suggest
 
 REGISTRY_PARTS = {"units.yml": "units", "categories.yml": "categories",
@@ -80,7 +81,7 @@ def check(project: Project, today: date | None = None,
              "groups": set(registry.groups), "fields": set(registry.fields)}
     index = [IndexEntry.of(doc) for doc in docs]
     index += [index_entry(path, project.root) for path in others]
-    check_references(docs, known, index)
+    check_references(docs, known, index, registry.office_phones)
 
     published: list[Exemplar] = []
     left_out: list[LeftOut] = []
@@ -231,12 +232,14 @@ def _check_levels(doc: Document) -> None:
 
 @dataclass
 class Built:
-    """A build's outcome: what the checker said, the settings, every file of the site."""
+    """A build's outcome: what the checker said, the settings, every file of the site — or,
+    when a made file carries private data (`leaks`), no file at all: nothing is published."""
 
     result: CheckResult
     settings: Settings | None = None
     files: list[SiteFile] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
+    leaks: list[Diagnostic] = field(default_factory=list)
 
 
 def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str] | None = None,
@@ -250,7 +253,10 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     settings = settings_of(engine, result.site)
     pin_build_date(result.catalog)
     made, tally = make(generate(result.catalog, settings, content), project.cache_dir)
-    return Built(result, settings, made, tally)
+    published = {e.source for e in result.catalog.exemplars}
+    sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
+    leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources)
+    return Built(result, settings, [] if leaks else made, tally, leaks)
 
 
 def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settings:

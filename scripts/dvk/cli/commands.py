@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -84,6 +85,12 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
     content = copy_content(project.content_dir, out)
     built = build(project, read_engine_settings(project.config_file), content, result)
     print(built.tally.line(args.lang), file=sys.stderr)
+    if built.leaks:
+        for leak in built.leaks:
+            print(leak.render(args.lang), file=sys.stderr)
+        shutil.rmtree(out)  # the hand-written pages copied so far: nothing half-published
+        print("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không xuất gì.", file=sys.stderr)
+        return 1
     write_tree(built.files, out)
     return 1 if result.errors else 0
 

@@ -241,6 +241,22 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("looks like a home address ('{value}…')",
                "remove the home address; name only the hamlet or commune where the person works"),
     },
+    "privacy.contact_phone": {
+        "vi": ("'{value}' không phải số máy bàn văn phòng, cũng không phải số văn phòng đã đăng ký "
+               "cho đơn vị {unit}",
+               "hãy ghi số máy bàn của văn phòng (02x, ví dụ 0275 3862 117); nếu văn phòng dùng số "
+               "di động, hãy đề nghị người quản trị ghi số đó vào office_phone của đơn vị trong "
+               "exemplars/units.yml"),
+        "en": ("'{value}' is neither an office landline nor the office number registered for unit {unit}",
+               "give the office's landline (02x, e.g. 0275 3862 117); if the office uses a mobile, ask "
+               "the maintainers to add it as the unit's office_phone in exemplars/units.yml"),
+    },
+    "privacy.published": {
+        "vi": ("tệp sắp công bố chứa {what} ({value}); nguồn: {source}",
+               "trang không được dựng, không công bố gì; hãy xoá thông tin đó ở nguồn rồi dựng lại"),
+        "en": ("a file about to be published holds {what} ({value}); source: {source}",
+               "the site was not built and nothing was published; remove it at the source and build again"),
+    },
     "story.image_outside": {
         "vi": ("ảnh '{value}' trong câu chuyện không nằm trong thư mục của điển hình, sẽ bị bỏ",
                "hãy chép ảnh vào cùng thư mục với tệp .md và ghi ![chú thích](ten-anh.jpg)"),

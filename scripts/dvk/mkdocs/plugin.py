@@ -63,6 +63,10 @@ class DvkPlugin(BasePlugin):
         if built.settings is None:
             raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
+        if built.leaks:  # even a preview: a preview is served, and may be shared
+            for leak in built.leaks:
+                log.error(leak.render())
+            raise Abort("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không dựng trang.")
         self.bodies = {}
         for item in built.files:
             if files.get_file_from_path(item.path) is not None:

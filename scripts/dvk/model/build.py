@@ -44,7 +44,8 @@ def build_registry(units_doc: dict[str, Any], categories: list[dict[str, Any]],
     }
     units = {
         u["id"]: Unit(u["id"], u["name"], u["level"], u["type"], u.get("commune"), u.get("parent"),
-                      u.get("merged_into"), _date(u.get("merged_on")), _former(u.get("renamed_from")))
+                      u.get("merged_into"), _date(u.get("merged_on")), _former(u.get("renamed_from")),
+                      u.get("office_phone"))
         for u in units_doc["units"]
     }
     return Registry(

@@ -50,6 +50,7 @@ class Unit:
     merged_into: str | None = None
     merged_on: date | None = None
     renamed_from: tuple[FormerName, ...] = ()
+    office_phone: str | None = None  # the office's number as the registry lists it (public)
 
     @property
     def is_current(self) -> bool:

@@ -36,6 +36,11 @@ class Registry:
     groups: dict[str, Group]
     fields: dict[str, FieldOfWork]
 
+    @property
+    def office_phones(self) -> dict[str, str]:
+        """The office numbers the registry lists, by unit id: public by design."""
+        return {u.id: u.office_phone for u in self.units.values() if u.office_phone}
+
     def current_unit(self, unit_id: str) -> Unit:
         """The unit that carries this one's work today."""
         return standing(self.units, unit_id)

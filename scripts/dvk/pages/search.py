@@ -224,6 +224,20 @@ def index_files(docs: list[Document], directory_urls: bool = True) -> dict[str, 
     return files
 
 
+_POSTINGS_FILE = re.compile(r"search/t\d+\.js")
+
+
+def words_of(path: str, data: bytes) -> list[str] | None:
+    """The words a postings piece holds, or None if `path` is not one. The rest of a piece is
+    document numbers and scores in a code of digits, which no one reads (`site.scan` reads the
+    words; the titles and snippets shown are in the metadata pieces, read whole)."""
+    if not _POSTINGS_FILE.fullmatch(path):
+        return None
+    text = data.decode("utf-8")
+    piece = json.loads(text[text.index(",") + 1:text.rindex(")")])
+    return [spelling for spellings in piece.values() for spelling in spellings]
+
+
 def files(site: Site) -> Iterator[SiteFile]:
     built = index_files(documents(site.catalog, site.content), site.settings.directory_urls)
     for path, data in sorted(built.items()):

@@ -1,71 +1,155 @@
-"""Private data of an individual that must not reach the public site (Decree 13/2023/NĐ-CP).
+"""Private data that must not reach the public site (Decree 13/2023/NĐ-CP): a citizen's
+identity-card number, personal mobile number or home address.
 
-An individual's file may name the person and their position, never their identity-card number,
-personal mobile number or home address. These patterns find the usual Vietnamese ways of
-writing each; the unit office's number in `contact` is public by design and is not scanned.
+The scan reads what a reader sees (`text.reading`: markup, entities, invisible characters,
+other scripts' digits, the letter O, digits in words all undone), so the one set of rules
+below meets every way of hiding a number. A number is a chain of digit groups joined by the
+separators people write between them ("0912 345 678", "0912.345.678", "+84 (0) 912-345-678");
+every run of whole groups in a chain is tried, so a number is found inside a longer chain too.
+What must still pass, and how:
 
-Numbers are matched as whole runs of digits, so amounts written with thousands separators
-("120.000.000 đồng") and decision numbers ("15-QĐ/BDVHU") do not trip them; a bare 9- or
-12-digit run followed by a money or measure word is an amount, not an identity number.
+- an amount or a measure ("120.000.000 đồng", "135,5 ha", "92%"): a number followed by its
+  unit, or cut by a comma or a percent sign, is not a private number;
+- a date ("28/3/2024", "2024-09-02", "8/2024"): a date is one token that joins no chain;
+- a decision number ("15-QĐ/BDVHU"): letters end a chain;
+- an office landline (02x area code, 11 digits) and the office numbers the registry lists.
+
+Both the checker (each exemplar file) and the build (each made file, `site.scan`) call
+`find_private_data`, so a rule added here holds at both depths.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-# 12 digits: the chip identity card (CCCD); 9 digits: the older CMND.
-_ID_NUMBER = re.compile(
-    r"(?<![\d.,/-])(\d{12}|\d{9})(?!\d)(?![.,/]\d)(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|m2|m²|ha\b|kg|tấn))",
-    re.IGNORECASE)
-# A number right after the name of an identity paper, whatever its spacing.
-_ID_AFTER_WORD = re.compile(
-    r"\b(?:cccd|cmnd|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?)\s*(?:số|:|số:)?\s*"
-    r"(\d[\d .]{7,16}\d)", re.IGNORECASE)
-# Personal mobiles: 03x, 05x, 07x, 08x, 09x (10 digits), also as +84 / 84; any spacing or dots.
-_MOBILE = re.compile(r"(?<![\d+])(?:\+84|84|0)[ .-]?[35789](?:[ .-]?\d){8}(?!\d)")
+from ..text.reading import Reading
+
+# The usual ways of writing between the groups of one number: spaces, dots, dashes (any), a
+# slash, the parentheses of "+84 (0)", and Markdown marks shown as typed in a plain field.
+_SEPARATOR = r"[ \t\n\r\v\f.\-/()*_~`\\\u2010-\u2015\u2212]{1,4}"
+# Digits and separators, nine characters at least (no private number is shorter, and most
+# chains are: they fail inside the regular expression, not in a loop). Digits are ASCII here.
+_CHAIN = re.compile(rf"[0-9+](?:[0-9]|{_SEPARATOR}(?=[0-9])){{8,}}")
+_GROUP = re.compile(r"\d+")
+# A date is one token: its groups never join a number around them. So is a camera's time stamp
+# in a photo's name (IMG_20240912_083045.jpg), whatever is added after it.
+_DATE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[_-]?[0-2]\d[0-5]\d[0-5]\d)?"
+    r"|(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d)(?!\d)")
+# What follows an amount or a measure: money, area, weight, length, people, percent.
+_UNIT = re.compile(
+    r"\s*(?:%|đồng\b|đ\b|vnđ\b|vnd\b|nghìn\b|ngàn\b|triệu\b|tỷ\b|tỉ\b|usd\b|m2\b|m²|m3\b|km\b|ha\b"
+    r"|hécta\b|héc-ta\b|kg\b|tấn\b|tạ\b|lít\b|người\b|hộ\b|lượt\b|suất\b|phần\b|cây\b|con\b)")
+# After the name of an identity paper, any longish number is the paper's number.
+_ID_WORD = re.compile(
+    r"(?:cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|số định danh(?: cá nhân)?)"
+    r"\W{0,6}(?:số\W{0,4})?$")
+_MOBILE = re.compile(r"0[35789]\d{8}|840?[35789]\d{8}")  # 03x 05x 07x 08x 09x, also as +84 / +84 (0)
+_CCCD = re.compile(r"0\d{11}")  # the chip card: province code 001–096, then 9 digits
+_CMND = re.compile(r"[0-3]\d{8}")  # the older card: province code 01–38, then 7 digits
+LANDLINE = re.compile(r"02\d{9}")  # a fixed line: 02x area code and subscriber, 11 digits
+# A home address: a house number, or words for where one lives followed, within the same
+# sentence, by a place ("ngụ tại ấp 3", "Thường trú: khu phố 2") — so the rule itself, written
+# in a guide ("không ghi địa chỉ nhà"), is not an address.
+_PLACE = (r"(?=[^.;\n\x00]{0,40}?(?:\d|\b(?:ấp|khu phố|khóm|tổ|đường|hẻm|ngõ|ngách|kiệt|thôn|xóm|xã|phường"
+          r"|thị trấn|số)\b))")
 _ADDRESS = re.compile(
-    r"\b(?:số nhà|nhà số)\s*:?\s*\d"
-    r"|\bđịa chỉ\s+(?:nhà|nhà riêng|thường trú|tạm trú|cư trú|liên hệ tại nhà)\b"
-    r"|\b(?:hộ khẩu|nơi)\s+thường trú\b"
-    r"|\b(?:thường|tạm)\s+trú\s+(?:tại|ở)\b",
-    re.IGNORECASE)
-_URL = re.compile(r"(?:https?|mailto):\S+|www\.\S+", re.IGNORECASE)
+    r"\b(?:số nhà|nhà số|nhà ở số|nhà riêng (?:ở|tại) số)\s*:?\s*\d"
+    rf"|(?:\bđịa chỉ\s*(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|cư trú|nơi ở|liên hệ tại nhà)\b"
+    r"|\b(?:hộ khẩu|nơi|đăng ký)\s+(?:thường|tạm)\s+trú\b"
+    r"|\b(?:thường|tạm)\s+trú\s*(?:tại|ở|:)"
+    r"|\b(?:cư\s+)?(?:trú|ngụ)\s+(?:tại|ở)\b"
+    r"|\bnhà riêng\s+(?:ở|tại)\b"
+    r"|\bnơi ở\s*(?:hiện nay|hiện tại)?\s*:"
+    rf"|(?<!\w)đ/c\s*:){_PLACE}")  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
+# One of these is in every address above ("nhà" alone is in every other sentence).
+_ADDRESS_WORD = re.compile(r"số nhà|nhà số|nhà ở|nhà riêng|địa chỉ|trú|ngụ|nơi ở|đ/c")
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str  # "id_number" | "phone" | "address"
     text: str  # what was found, masked for the log (CI logs are public too)
-    offset: int  # where in the scanned text
+    offset: int  # where in the source the reading was made from
+    key: str  # the digits or the words found, to trace a leak in a made file back to its source
 
 
-def find_private_data(text: str) -> Iterator[Finding]:
-    """Each piece of private data in `text`, in order; links are not scanned (their digits are ids)."""
-    text = _URL.sub(lambda m: " " * len(m.group()), text)
-    found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(kind: str, match: re.Match[str], group: int = 0) -> None:
-        start, end = match.span(group)
-        if any(start < e and s < end for s, e in taken):
-            return  # one finding per stretch of text
-        taken.append((start, end))
-        found.append(Finding(kind, _mask(match.group(group)) if kind != "address" else match.group(),
-                             start))
-
-    for m in _MOBILE.finditer(text):
-        add("phone", m)
-    for m in _ID_AFTER_WORD.finditer(text):
-        add("id_number", m, 1)
-    for m in _ID_NUMBER.finditer(text):
-        add("id_number", m, 1)
-    for m in _ADDRESS.finditer(text):
-        add("address", m)
-    return iter(sorted(found, key=lambda f: f.offset))
+def find_private_data(reading: Reading, allowed: Collection[str] = ()) -> Iterator[Finding]:
+    """Each piece of private data in what `reading` shows, in order. `allowed` holds numbers
+    (digits as `dialled` gives them) that are public by design: the registered office numbers."""
+    text = reading.text
+    found: list[tuple[int, str, str, str]] = []  # reading offset, kind, shown, key
+    for chain in _CHAIN.finditer(text):
+        # Glued to a letter after it ("100I0…", "3g"): a code, not a number written out.
+        if text[chain.end():chain.end() + 1].isalpha():
+            continue
+        for start, kind, digits in _numbers(text, chain, allowed):
+            found.append((start, kind, mask(digits), digits))
+    starts: set[int] = set()
+    for keyword in _ADDRESS_WORD.finditer(text):  # the full rule only near its key words
+        match = _ADDRESS.search(text, max(0, keyword.start() - 24), keyword.end() + 64)
+        if match and match.start() not in starts:
+            starts.add(match.start())
+            phrase = match.group().rstrip(" :")
+            found.append((match.start(), "address", reading.shown(match.start(), match.start() + len(phrase)),
+                          phrase))
+    for start, kind, shown, key in sorted(found):
+        yield Finding(kind, shown, reading.source_offset(start), key)
 
 
-def _mask(number: str) -> str:
-    digits = re.sub(r"\D", "", number)
+def dialled(number: str) -> str:
+    """A phone number's digits as dialled inside Việt Nam: "+84 (0) 912 345 678" → 0912345678."""
+    digits = "".join(_GROUP.findall(number))
+    if digits.startswith("840") and len(digits) == 12:
+        return digits[2:]
+    return "0" + digits[2:] if digits.startswith("84") and len(digits) == 11 else digits
+
+
+def is_landline(number: str) -> bool:
+    return LANDLINE.fullmatch(dialled(number)) is not None
+
+
+def _numbers(text: str, chain: re.Match[str], allowed: Collection[str]) -> Iterator[tuple[int, str, str]]:
+    """The private numbers in one chain of digit groups: each run of whole groups (dates apart)
+    is tried, longest first; a run taken (or allowed) is not tried again in a shorter form."""
+    dates = [m.span() for m in _DATE.finditer(chain.group())]
+    groups = [(chain.start() + m.start(), chain.start() + m.end()) for m in _GROUP.finditer(chain.group())
+              if not any(s <= m.start() < e for s, e in dates)]
+    cut = {i for i in range(1, len(groups)) if any(groups[i - 1][1] - chain.start() <= s
+                                                    and e <= groups[i][0] - chain.start() for s, e in dates)}
+    taken = [False] * len(groups)
+    for length in (12, 11, 10, 9):
+        for first in range(len(groups)):
+            digits, last = "", first
+            while last < len(groups) and len(digits) < length and not taken[last] \
+                    and (last == first or last not in cut):
+                digits += text[groups[last][0]:groups[last][1]]
+                last += 1
+            if len(digits) != length:
+                continue
+            kind = _kind(text, digits, groups[first][0], groups[last - 1][1], allowed)
+            if kind is not None:
+                taken[first:last] = [True] * (last - first)
+                if kind != "allowed":
+                    yield groups[first][0], kind, digits
+
+
+def _kind(text: str, digits: str, start: int, end: int, allowed: Collection[str]) -> str | None:
+    if dialled(digits) in allowed or LANDLINE.fullmatch(dialled(digits)):
+        return "allowed"
+    if _MOBILE.fullmatch(digits):
+        return "phone"
+    after_id_word = _ID_WORD.search(text, max(0, start - 40), start) is not None
+    if after_id_word or _CCCD.fullmatch(digits) or _CMND.fullmatch(digits):
+        amount = not digits.startswith("0") and _UNIT.match(text, end) is not None
+        return None if amount and not after_id_word else "id_number"
+    return None
+
+
+def mask(digits: str) -> str:
+    """A number as a public log may show it: its first three and last two digits."""
     return f"{digits[:3]}…{digits[-2:]}"

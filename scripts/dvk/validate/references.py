@@ -6,12 +6,13 @@ against all the others. Learning circles are found with Tarjan's algorithm, iter
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Severity
 from ..load import Document
+from .privacy import dialled, is_landline, mask
 from .rules import SLUG, as_list
 from .suggest import suggest
 
@@ -32,8 +33,9 @@ class IndexEntry:
 
 
 def check_references(docs: list[Document], known: dict[str, set[str]],
-                     index: list[IndexEntry]) -> None:
-    """Cross-file rules for `docs`: registries, and other exemplars as `index` (every file) knows them."""
+                     index: list[IndexEntry], office_phones: Mapping[str, str] | None = None) -> None:
+    """Cross-file rules for `docs`: registries, and other exemplars as `index` (every file) knows them.
+    `office_phones` are the units' registered office numbers (unit id → number)."""
     by_slug: dict[str, list[str]] = {}
     for entry in index:
         by_slug.setdefault(entry.slug, []).append(entry.rel)
@@ -47,6 +49,7 @@ def check_references(docs: list[Document], known: dict[str, set[str]],
         if not isinstance(data, dict):
             continue
         _check_ref(doc, ("unit",), data.get("unit"), known["units"], "ref.unit", "exemplars/units.yml")
+        check_office_phone(doc, office_phones or {})
         for key, registry, code, where in (
             ("categories", "categories", "ref.category", "exemplars/categories.yml"),
             ("groups", "groups", "ref.group", "exemplars/groups.yml"),
@@ -62,6 +65,20 @@ def check_references(docs: list[Document], known: dict[str, set[str]],
                 doc.problem("ref.cycle", ("learned_from", i), value=value, cycle=cycle)
             else:
                 _check_ref(doc, ("learned_from", i), value, by_slug, "ref.exemplar", "exemplars/")
+
+
+def check_office_phone(doc: Document, office_phones: Mapping[str, str]) -> None:
+    """`contact.phone` is published as the unit office's number, so it is one: a landline, or
+    the number the registry lists for the exemplar's unit (an office that uses a mobile)."""
+    contact = doc.data.get("contact")
+    phone = contact.get("phone") if isinstance(contact, dict) else None
+    if not isinstance(phone, str) or is_landline(phone):
+        return
+    unit = doc.data.get("unit")
+    registered = office_phones.get(unit) if isinstance(unit, str) else None
+    if registered is None or dialled(registered) != dialled(phone):
+        doc.problem("privacy.contact_phone", ("contact", "phone"), value=mask(dialled(phone)),
+                    unit=unit if isinstance(unit, str) else "?")
 
 
 def _graph(index: list[IndexEntry]) -> dict[str, list[str]]:

@@ -1,11 +1,11 @@
 """What can be known of one exemplar file alone: the schema, then the rules it cannot state —
 dates that exist, periods and steps in order, the file's place, its photos, its story, and no
-private data in an individual's file."""
+private data anywhere in the file."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,9 +14,10 @@ from .. import schema
 from ..diagnostics import Severity
 from ..load import Document
 from ..media.inspect import problem_with
+from ..text.reading import read_story, read_text
 from ..text.slugs import slugify
 from ..text.story import story_findings
-from .privacy import find_private_data
+from .privacy import Finding, find_private_data
 from .schema_errors import check_against_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -88,8 +89,7 @@ def check_exemplar(doc: Document, today: date) -> None:
     check_steps(doc)
     photos = check_photos(doc)
     check_story(doc, photos)
-    if data.get("kind") == "individual":
-        check_privacy(doc)
+    check_privacy(doc)
 
 
 SAFE_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -171,20 +171,31 @@ def _story_line(doc: Document, needle: str) -> int:
     return doc.story_line
 
 
-PRIVATE_SKIP = {("contact",), ("media", "url"), ("photos", "file")}  # office contact; link ids
+OFFICE_PHONE = ("contact", "phone")  # judged against the registry: `references.check_office_phone`
 
 
 def check_privacy(doc: Document) -> None:
-    """An individual's file carries no identity number, personal phone or home address."""
+    """No file, of either kind, carries an identity number, a personal phone or a home address:
+    not in any field, the story, a photo's file name or the file's own name (its address)."""
+    for path, line, finding in private_data_in(doc):
+        doc.problem(f"privacy.{finding.kind}", path, line=line, value=finding.text)
+
+
+def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
+        tuple[tuple[str | int, ...], int | None, Finding]]:
+    """Each piece of private data a reader would see in `doc`: (field, line, finding)."""
+    for finding in find_private_data(read_text(doc.path.name), allowed):
+        yield (), 1, finding
     for path, text in _strings(doc.data, ()):
-        names = tuple(step for step in path if isinstance(step, str))
-        if names[:1] in PRIVATE_SKIP or names in PRIVATE_SKIP:
+        if tuple(step for step in path if isinstance(step, str)) == OFFICE_PHONE:
             continue
-        for finding in find_private_data(text):
-            doc.problem(f"privacy.{finding.kind}", path, value=finding.text)
-    for finding in find_private_data(doc.story):
-        line = doc.story_line + doc.story.count("\n", 0, finding.offset)
-        doc.problem(f"privacy.{finding.kind}", STORY, line=line, value=finding.text)
+        line = doc.line_of(path)
+        for finding in find_private_data(read_text(text), allowed):
+            # A value over several lines (a block scalar): the line of the finding within it.
+            yield path, line and line + text.count("\n", 0, finding.offset), finding
+    if doc.story:
+        for finding in find_private_data(read_story(doc.story), allowed):
+            yield STORY, doc.story_line + doc.story.count("\n", 0, finding.offset), finding
 
 
 def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:

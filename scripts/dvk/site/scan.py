@@ -1,0 +1,134 @@
+"""The last line of defence: every made file of the site is read for private data before
+anything is published.
+
+The checker reads each exemplar file (validate/privacy.py); this reads what the build made of
+them — page bodies as generated, feeds, JSON, CSV, search index files, the text inside each
+story kit, and every file name — with the same reader (`text.reading`) and the same rules, so
+private data that came in another way (a registry text, a template, a rule that failed) stops
+the build instead of reaching the public. Photos and other binary files are judged by name
+only: their content was judged when they were made (metadata stripped, `media.photos`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path, PurePosixPath
+
+from ..diagnostics import Diagnostic
+from ..load import Document, dotted
+from ..pages import Asset, Page, SiteFile, search
+from ..text.reading import BREAK, read_text
+from ..validate.privacy import Finding, dialled, find_private_data
+from ..validate.rules import private_data_in
+
+TEXT_SUFFIXES = frozenset({".md", ".html", ".htm", ".xml", ".json", ".csv", ".txt", ".js", ".svg",
+                           ".css", ".webmanifest", ".yml", ".yaml"})
+
+
+@dataclass(frozen=True)
+class Leak:
+    """Private data in a made file: where (`output`, a path inside the site; `line` in it)."""
+
+    output: str
+    line: int | None
+    finding: Finding
+
+
+KIND_WORDS = {"id_number": {"vi": "số CCCD/CMND", "en": "an ID card number"},
+              "phone": {"vi": "số điện thoại di động riêng", "en": "a personal mobile number"},
+              "address": {"vi": "địa chỉ nhà riêng", "en": "a home address"}}
+_UNKNOWN = {"vi": "không tìm thấy trong tệp nguồn (một mẫu trang, hay mã nguồn?)",
+            "en": "not found in any source file (a template, or the code?)"}
+
+
+def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[str],
+                           sources: Iterable[Document]) -> list[Diagnostic]:
+    """One message per leak in the made `files`, naming the made file and, where the same
+    data is in one of `sources` (the registries, the published exemplar files), that file,
+    line and field. The registered `office_phones` are public by design."""
+    allowed = {dialled(phone) for phone in office_phones}
+    leaks = scan(files, allowed)
+    if not leaks:
+        return []
+    wanted = {leak.finding.key for leak in leaks}
+    origins: dict[str, dict[str, None]] = {}
+    for doc in sources:
+        for path, line, finding in private_data_in(doc, allowed):
+            if finding.key in wanted:
+                where = f"{doc.rel}:{line}" if line else doc.rel
+                origins.setdefault(finding.key, {})[f"{where} ({dotted(path) or '-'})"] = None
+    return [Diagnostic(leak.output, leak.line, "", "privacy.published",
+                       {"what": KIND_WORDS[leak.finding.kind], "value": leak.finding.text,
+                        "source": ", ".join(origins.get(leak.finding.key, ())) or _UNKNOWN})
+            for leak in leaks]
+
+
+def scan(files: Iterable[SiteFile], allowed: Collection[str] = ()) -> list[Leak]:
+    """Every leak in `files` (made: kits zipped, photos in the cache). `allowed` holds numbers
+    that are public by design (`dialled` digits)."""
+    seen: dict[str, list[Finding]] = {}  # JSON line → its findings: the open data repeat records
+    return [leak for item in files for leak in _leaks(item, allowed, seen)]
+
+
+def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Finding]]) -> Iterator[Leak]:
+    yield from _in_name(item.path, allowed)
+    if isinstance(item, Page):
+        meta = "\n".join(str(value) for value in item.meta.values() if value is not None)
+        yield from _in_text(item.path, f"{meta}\n{item.html}", allowed)
+    elif isinstance(item, Asset) and item.data is not None:
+        if item.path.endswith(".zip"):
+            yield from _in_zip(item.path, item.data, allowed)
+        elif (words := search.words_of(item.path, item.data)) is not None:
+            yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
+        elif item.path.endswith(".json"):
+            yield from _in_json(item.path, item.data.decode("utf-8", "replace"), allowed, seen)
+        elif _is_text(item.path):
+            yield from _in_text(item.path, item.data.decode("utf-8", "replace"), allowed)
+    elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path):
+        yield from _in_text(item.path, item.source.read_bytes().decode("utf-8", "replace"), allowed)
+
+
+def _in_name(path: str, allowed: Collection[str], name: str | None = None) -> Iterator[Leak]:
+    for finding in find_private_data(read_text(path if name is None else name), allowed):
+        yield Leak(path, None, finding)
+
+
+def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True) -> Iterator[Leak]:
+    for finding in find_private_data(read_text(text), allowed):
+        yield Leak(path, text.count("\n", 0, finding.offset) + 1 if lines else None, finding)
+
+
+def _in_json(path: str, text: str, allowed: Collection[str],
+             seen: dict[str, list[Finding]]) -> Iterator[Leak]:
+    """A JSON file line by line (a JSON string never spans lines), each distinct line read once
+    over all files: the open data give every record twice, per exemplar and all together."""
+    lines = text.split("\n")
+    new = [line for line in dict.fromkeys(line.strip() for line in lines) if line not in seen]
+    if new:
+        batch = BREAK.join(new)
+        starts = list(accumulate((len(line) + 1 for line in new[:-1]), initial=0))
+        for line in new:
+            seen[line] = []
+        for finding in find_private_data(read_text(batch), allowed):
+            seen[new[bisect_right(starts, finding.offset) - 1]].append(finding)
+    for number, line in enumerate(lines, 1):
+        for finding in seen[line.strip()]:
+            yield Leak(path, number, finding)
+
+
+def _in_zip(path: str, data: bytes, allowed: Collection[str]) -> Iterator[Leak]:
+    with zipfile.ZipFile(io.BytesIO(data)) as kit:
+        for info in kit.infolist():
+            inner = f"{path}/{info.filename}"
+            yield from _in_name(inner, allowed, info.filename)
+            if _is_text(info.filename):
+                yield from _in_text(inner, kit.read(info).decode("utf-8", "replace"), allowed)
+
+
+def _is_text(path: str) -> bool:
+    return PurePosixPath(path).suffix.lower() in TEXT_SUFFIXES
