@@ -141,10 +141,18 @@ def own_file_problem(folder: Path, name: str) -> str | None:
 def check_photos(doc: Document) -> set[str]:
     """Photo files exist as regular files in the exemplar's own folder; returns the good ones."""
     good: set[str] = set()
+    stems: dict[str, str] = {}  # published stem, as a case-blind file system sees it → first file
     for i, photo in enumerate(as_list(doc.data.get("photos"))):
         name = photo.get("file") if isinstance(photo, dict) else None
         if not isinstance(name, str) or not SAFE_FILE.match(name):
             continue  # the schema reported the form (slashes, '..', absolute paths)
+        # Variants are named by stem and width ('a.jpg' and 'a.png' → 'a-960.jpg' both).
+        stem = Path(name).stem
+        other = stems.setdefault(stem.casefold(), name)
+        if other != name:
+            doc.problem("photo.same_name", ("photos", i, "file"), value=name, other=other,
+                        published=f"{stem}-480.jpg")
+            continue
         code = own_file_problem(doc.path.parent, name)
         if code:
             doc.problem(code, ("photos", i, "file"), value=name)
