@@ -44,6 +44,34 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("văn bản dùng dấu tiếng Việt tổ hợp (NFD)", "đã tự chuẩn hoá sang NFC; nên lưu tệp ở dạng NFC"),
         "en": ("text uses decomposed Vietnamese marks (NFD)", "normalised to NFC; save the file as NFC"),
     },
+    "text.control": {
+        "vi": ("có ký tự điều khiển vô hình {char}", "hãy xoá ký tự đó (thường dính vào khi chép từ Word hoặc PDF); "
+               "thụt lề bằng dấu cách, không dùng phím Tab trong phần khai báo"),
+        "en": ("holds the invisible control character {char}", "delete it (it often comes with text copied from "
+               "Word or a PDF); indent with spaces, never Tab, in the front matter"),
+    },
+    "text.bidi": {
+        "vi": ("có ký tự đổi chiều viết {char}, khiến chữ hiện ra khác thứ tự thật",
+               "hãy xoá ký tự đó; tiếng Việt không cần nó"),
+        "en": ("holds the text direction control {char}, which makes text show in another order than it is stored",
+               "delete it; Vietnamese never needs it"),
+    },
+    "text.noncharacter": {
+        "vi": ("có {char}, không phải là ký tự chữ", "hãy xoá ký tự đó và lưu tệp lại dưới dạng UTF-8"),
+        "en": ("holds {char}, which is not a character", "delete it and save the file as UTF-8 again"),
+    },
+    "text.surrogate": {
+        "vi": ("có nửa cặp mã {char} đứng lẻ (thường do một mã thoát \\u trong dấu ngoặc kép)",
+               "hãy xoá mã thoát đó và gõ thẳng ký tự cần viết"),
+        "en": ("holds a lone surrogate {char} (usually from a \\u escape in double quotes)",
+               "delete the escape and type the character itself"),
+    },
+    "text.blank": {
+        "vi": ("giá trị chỉ có dấu cách hoặc ký tự vô hình",
+               "hãy viết nội dung, hoặc bỏ hẳn trường này nếu không bắt buộc"),
+        "en": ("the value is made only of spaces or invisible characters",
+               "write the text, or remove the field if it is optional"),
+    },
     "yaml.syntax": {
         "vi": ("lỗi cú pháp YAML: {problem}", "hãy kiểm tra thụt lề (dùng dấu cách) và dấu ':' sau tên trường"),
         "en": ("YAML syntax error: {problem}", "check the indentation (spaces) and the ':' after each key"),
@@ -61,6 +89,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "hãy viết trực tiếp các giá trị, không dùng '&' và '*'"),
         "en": ("YAML too complex (too many '*' aliases or nested too deep)",
                "write values out; do not use '&' and '*'"),
+    },
+    "yaml.number_too_long": {
+        "vi": ("số có {digits} chữ số, nhiều hơn mọi số đếm (tối đa {limit})",
+               "nếu là chữ (số hiệu, mã), hãy đặt trong dấu ngoặc kép; nếu là số, hãy ghi đúng số"),
+        "en": ("a number of {digits} digits, more than any count needs (at most {limit})",
+               "if it is text (a code or an id), put it in double quotes; if it is a number, correct it"),
     },
     "yaml.key_type": {
         "vi": ("tên trường phải là chữ, không phải '{key}'", "hãy đặt tên trường bằng chữ thường, ví dụ 'title'"),
@@ -121,6 +155,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     "date.future": {
         "vi": ("ngày {value} còn ở tương lai", "hãy ghi ngày đã diễn ra"),
         "en": ("date {value} is in the future", "give a date that has passed"),
+    },
+    "date.too_early": {
+        "vi": ("ngày {value} sớm hơn {earliest}, trước mọi phong trào", "hãy kiểm tra lại năm (YYYY-MM-DD)"),
+        "en": ("date {value} is before {earliest}, earlier than any campaign", "check the year (YYYY-MM-DD)"),
     },
     "period.order": {
         "vi": ("ngày kết thúc {end} trước ngày bắt đầu {start}", "hãy để end bằng hoặc sau start"),
@@ -283,6 +321,36 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("liên kết '{value}' trong câu chuyện sẽ bị vô hiệu hoá",
                "chỉ dùng liên kết http://, https:// hoặc mailto:"),
         "en": ("link '{value}' in the story will be disabled", "use only http://, https:// or mailto: links"),
+    },
+    "story.block_too_long": {
+        "vi": ("đoạn bắt đầu ở dòng này dài {length} ký tự, tối đa {limit}",
+               "hãy ngắt thành nhiều đoạn bằng một dòng trống"),
+        "en": ("the block starting on this line is {length} characters long, at most {limit}",
+               "split it into paragraphs with a blank line"),
+    },
+    "story.too_many_blocks": {
+        "vi": ("câu chuyện có {count} đoạn, tối đa {limit}",
+               "hãy gộp các dòng ngắn thành đoạn văn, bỏ các dòng trống thừa"),
+        "en": ("the story has {count} blocks, at most {limit}",
+               "join short lines into paragraphs; remove extra blank lines"),
+    },
+    "story.nested_too_deep": {
+        "vi": ("dòng bắt đầu bằng {length} ký tự thụt lề và dấu danh sách, trích dẫn (-, *, +, >, 1.), tối đa {limit}",
+               "danh sách và trích dẫn chỉ nên lồng vài cấp; hãy bỏ bớt thụt lề và dấu ở đầu dòng"),
+        "en": ("the line starts with {length} characters of indentation and list or quote marks (-, *, +, >, 1.), "
+               "at most {limit}", "nest lists and quotes a few levels at most; remove the extra marks"),
+    },
+    "story.too_many_marks": {
+        "vi": ("câu chuyện có {count} dấu '{mark}', tối đa {limit} (mỗi liên kết, ảnh, thẻ dùng một dấu)",
+               "hãy bỏ các dấu '{mark}' không dùng cho liên kết hay ảnh, từ dòng này trở đi"),
+        "en": ("the story has {count} '{mark}' characters, at most {limit} (one per link, image or tag)",
+               "remove the '{mark}' that are not links or images, from this line on"),
+    },
+    "photo.same_name": {
+        "vi": ("ảnh '{value}' và ảnh '{other}' sẽ được công bố cùng tên ({published}…)",
+               "hãy đổi tên một trong hai tệp ảnh (và sửa photos cho khớp)"),
+        "en": ("photos '{value}' and '{other}' would be published under the same names ({published}…)",
+               "rename one of the two photo files (and photos to match)"),
     },
     "photo.missing": {
         "vi": ("không tìm thấy ảnh '{value}' cạnh tệp điển hình", "hãy chép ảnh vào cùng thư mục với tệp .md"),

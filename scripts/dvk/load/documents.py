@@ -7,15 +7,19 @@ Only reading happens here. Whatever is wrong with a file's bytes or YAML becomes
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from .bounds import story_excesses
+from .hygiene import cleaned, forbidden, is_blank
 from .yamlread import Parsed, YamlProblem, parse
 
 MAX_FILE_BYTES = 256 * 1024  # a story of a few thousand words is ~30 KB
 REGISTRY_FILES = ("units.yml", "categories.yml", "groups.yml", "fields.yml", "site.yml")
+STORY = ("story",)  # the field name messages give the Markdown after the front matter
 
 
 @dataclass
@@ -27,6 +31,7 @@ class Document:
     parsed: Parsed | None = None
     story: str = ""
     story_line: int = 1
+    story_bounded: bool = True  # False: past a bound of `load.bounds`, so never rendered
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -98,10 +103,22 @@ def read_exemplar(path: Path, root: Path) -> Document:
     doc.story = body.strip("\n")
     # Line numbers in story messages count from the story's first non-blank line.
     doc.story_line = closing + 2 + (len(body) - len(body.lstrip("\n")))
+    _check_story_text(doc)
     if doc.parsed is not None and not isinstance(doc.parsed.data, dict):
         doc.problem("yaml.not_mapping", line=2)
         doc.parsed = None
     return doc
+
+
+def _check_story_text(doc: Document) -> None:
+    """The story holds only text (tab and newline allowed) and asks for bounded work."""
+    first_of_kind = {found.kind: found for found in reversed(list(forbidden(doc.story, tab=True)))}
+    for found in sorted(first_of_kind.values(), key=lambda f: f.offset):
+        line = doc.story_line + doc.story.count("\n", 0, found.offset)
+        doc.problem(f"text.{found.kind}", STORY, line=line, char=found.code_point)
+    for excess in story_excesses(doc.story):
+        doc.problem(excess.code, STORY, line=doc.story_line + excess.line, **excess.params)
+        doc.story_bounded = False
 
 
 def read_registry(path: Path, root: Path) -> Document:
@@ -113,10 +130,55 @@ def read_registry(path: Path, root: Path) -> Document:
 
 
 def _parse_into(doc: Document, text: str, first_line: int) -> None:
+    """Parse the YAML of a clean text: a character no text may hold is reported at its line
+    (and field, once parsed) and left out of what the parser reads; then every key and string
+    the YAML makes (an escape such as "\\u202e" makes any character) is checked the same way."""
+    typed = list(forbidden(text, tab=False))
     try:
-        doc.parsed = parse(text, first_line)
+        doc.parsed = parse(cleaned(text, typed), first_line)
     except YamlProblem as problem:
         doc.problem(problem.code, problem.path, line=problem.line, **problem.params)
+    reported: set[tuple[str, tuple[str | int, ...]]] = set()  # the first of each kind per field
+
+    def report(kind: str, path: tuple[str | int, ...], line: int | None, char: str) -> None:
+        if (kind, path) not in reported:
+            reported.add((kind, path))
+            doc.problem(f"text.{kind}", path, line=line, char=char)
+
+    for found in typed:
+        line = first_line + text.count("\n", 0, found.offset)
+        report(found.kind, _path_at(doc.parsed, line), line, found.code_point)
+    if doc.parsed is None:
+        return
+    for path, value, is_key in _strings(doc.parsed.data, ()):
+        for found in forbidden(value, tab=False):
+            report(found.kind, path, None, found.code_point)
+        if not is_key and is_blank(value):
+            doc.problem("text.blank", path)
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Every string of the data with its path, and whether it is a key."""
+    if isinstance(data, str):
+        yield path, data, False
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), key, True
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+def _path_at(parsed: Parsed | None, line: int) -> tuple[str | int, ...]:
+    """The deepest value that starts at or above `line`: the field a raw character sits in."""
+    if parsed is None:
+        return ()
+    best: tuple[int, int, tuple[str | int, ...]] = (0, 0, ())
+    for path, start in parsed.lines.items():
+        if start <= line and (start, len(path)) > best[:2]:
+            best = (start, len(path), path)
+    return best[2]
 
 
 def exemplar_paths(exemplars_dir: Path) -> list[Path]:

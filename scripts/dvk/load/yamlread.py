@@ -7,7 +7,9 @@ The rules (documented for contributors in content/dong-gop.md):
 * Where the schema wants text, a plain number keeps exactly what was typed: `1.10` stays
   "1.10" (see `keep_text_where_schema_wants_it`).
 * A key given twice is an error (PyYAML would silently keep the last one).
-* Only the standard tags; aliases and nesting are bounded, so no "billion laughs".
+* Only the standard tags; aliases and nesting are bounded, so no "billion laughs"; the
+  parser's events are counted before any tree is built, so no '[[[[…' crashes libyaml.
+* A plain number has at most 15 digits (`MAX_DIGITS`): more is an id to put in quotes.
 * Keys are plain text: a `<<` merge key or a list as a key is refused.
 
 (`load.read_text` adds the file rules: ≤ 256 KB, UTF-8 with or without BOM, CRLF accepted,
@@ -37,6 +39,7 @@ Path = tuple[str | int, ...]
 
 MAX_NODES = 20_000  # far above any honest exemplar, far below an alias bomb
 MAX_DEPTH = 40
+MAX_DIGITS = 15  # a float holds 15 significant digits exactly; no count of ours has more
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
@@ -76,6 +79,7 @@ class Parsed:
 def parse(text: str, first_line: int = 1) -> Parsed:
     """Parse one YAML document; `first_line` is the file line where `text` starts."""
     try:
+        _count_events(text, first_line)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -88,6 +92,34 @@ def parse(text: str, first_line: int = 1) -> Parsed:
         builder = _Builder(parsed, first_line)
         parsed.data = builder.build(node, (), 0)
     return parsed
+
+
+def _count_events(text: str, first_line: int) -> None:
+    """Bound the tree before it is built. libyaml's composer recurses once per level and
+    overflows the C stack (a crash, not an exception) some 30,000 '[' deep; its scanner slows
+    with depth (15,000 deep: 2.6 s) and a node costs a few µs. The parser's events come one at
+    a time, so counting them stops a hostile text after a few dozen, before any tree exists.
+    Aliases are not expanded here: the builder counts what they stand for."""
+    depth = nodes = 0
+    keys: list[int] = []  # per open collection: how many children so far (mappings: key, value…)
+    top_key: Path = ()
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+            nodes += 1
+            if depth == 1 and keys[0] % 2 == 0 and isinstance(event, yaml.ScalarEvent):
+                top_key = (event.value,)
+            if nodes > MAX_NODES or depth > MAX_DEPTH:
+                raise YamlProblem("yaml.too_complex", event.start_mark.line + first_line, top_key)
+            if isinstance(event, yaml.CollectionStartEvent):
+                keys.append(0)
+                depth += 1
+            elif keys:
+                keys[-1] += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            keys.pop()
+            depth -= 1
+            if keys:
+                keys[-1] += 1
 
 
 class _Builder:
@@ -135,10 +167,12 @@ class _Builder:
             value = True
         elif text in _FALSE:
             value = False
-        elif _INT.match(text):
-            value = int(text.replace("_", ""))
-        elif _FLOAT.match(text) and any(ch.isdigit() for ch in text):
-            value = float(text.replace("_", ""))
+        elif _INT.match(text) or (_FLOAT.match(text) and any(ch.isdigit() for ch in text)):
+            digits = sum(ch.isdigit() for ch in text.partition("e")[0].partition("E")[0])
+            if digits > MAX_DIGITS:  # also spares int() its own limit (4,300 digits: ValueError)
+                raise YamlProblem("yaml.number_too_long", node.start_mark.line + self.offset, path,
+                                  digits=digits, limit=MAX_DIGITS)
+            value = int(text.replace("_", "")) if _INT.match(text) else float(text.replace("_", ""))
         if value is not text and value is not None:
             self.parsed.raw[path] = text
         return value

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from .photos import PhotoFile
 
+# What a zip entry's timestamp can hold (MS-DOS time); the checker refuses dates before 1980,
+# and the writer holds any date it is given to the range rather than fail.
+ZIP_EARLIEST, ZIP_LATEST = date(1980, 1, 1), date(2107, 12, 31)
+
 
 @dataclass(frozen=True)
 class Kit:
@@ -27,12 +31,13 @@ class Kit:
         entries = {name: (data, zipfile.ZIP_DEFLATED) for name, data in self.texts}
         for name, photo in self.photos:  # already compressed: stored as they are
             entries[name] = (file_of(photo).read_bytes(), zipfile.ZIP_STORED)
+        day = min(max(self.day, ZIP_EARLIEST), ZIP_LATEST)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as kit:
             for name in sorted(entries):
                 data, method = entries[name]
                 info = zipfile.ZipInfo(f"{self.folder}/{name}",
-                                       date_time=(self.day.year, self.day.month, self.day.day, 0, 0, 0))
+                                       date_time=(day.year, day.month, day.day, 0, 0, 0))
                 info.compress_type = method
                 info.create_system = 3  # otherwise it depends on the OS that builds
                 info.external_attr = 0o644 << 16

@@ -14,17 +14,15 @@ and settings (`cache_key`), and keeps the results in `.cache/photos/`.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image
 
-from .inspect import bomb_guard
+from .inspect import bomb_guard, orientation, upright_srgb
 
 WIDTHS = (480, 960, 1600)  # phone, tablet/laptop column, full-width on a large screen
 FORMATS = {"webp": {"format": "WEBP", "quality": 80, "method": 6},
@@ -95,7 +93,7 @@ def rendition(source: Path) -> Rendition:
 def _rendition(source: Path, stamp: tuple[int, int]) -> Rendition:
     with Image.open(source) as im:
         width, height = im.size
-        if im.getexif().get(ImageOps.ExifTags.Base.Orientation) in (5, 6, 7, 8):
+        if orientation(im) in (5, 6, 7, 8):
             width, height = height, width  # quarter turns swap the sides
     return Rendition(width, height, variants_for(width, height))
 
@@ -131,35 +129,10 @@ def _cache_key(source: Path, stamp: tuple[int, int]) -> str:
 def render(source: Path, folder: Path) -> None:
     """Write every variant of `source` into `folder` as <width>.webp and <width>.jpg."""
     with bomb_guard(), Image.open(source) as original:
-        upright = _upright_srgb(original)
+        upright = upright_srgb(original, widest=max(WIDTHS))
     for variant in variants_for(upright.width, upright.height):
         small = upright if variant.width == upright.width else upright.resize(
             (variant.width, variant.height), Image.Resampling.LANCZOS)
         small.info = {}  # nothing of the original's metadata may follow the pixels
         for ext, options in FORMATS.items():
             small.save(folder / variant.cache_name(ext), **options)
-
-
-def _upright_srgb(im: Image.Image) -> Image.Image:
-    orientation = im.getexif().get(ImageOps.ExifTags.Base.Orientation, 1)
-    if im.format == "JPEG":
-        # Decode no larger than the largest variant needs (DCT scaling), minding quarter turns.
-        wide = im.height if orientation in (5, 6, 7, 8) else im.width
-        scale = min(1.0, max(WIDTHS) / wide)
-        im.draft("RGB", (math.ceil(im.width * scale), math.ceil(im.height * scale)))
-    profile = im.info.get("icc_profile")
-    upright = ImageOps.exif_transpose(im)
-    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
-        rgba = upright.convert("RGBA")
-        upright = Image.new("RGB", rgba.size, "white")  # the page is white; JPEG has no alpha
-        upright.paste(rgba, mask=rgba.getchannel("A"))
-    return _to_srgb(upright, profile) if profile else upright.convert("RGB")
-
-
-def _to_srgb(im: Image.Image, profile: bytes) -> Image.Image:
-    try:
-        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-        converted = ImageCms.profileToProfile(im, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
-    except (ImageCms.PyCMSError, OSError, ValueError):
-        converted = None  # a broken profile: the pixels as they are are the best guess
-    return (converted or im).convert("RGB")

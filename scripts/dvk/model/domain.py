@@ -104,6 +104,9 @@ class Period:
     end: date
 
 
+MAX_PERCENT = 1e15
+
+
 @dataclass(frozen=True)
 class Criterion:
     name: str
@@ -113,7 +116,9 @@ class Criterion:
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.result / self.target
+        # The schema bounds both numbers (0 < target, result ≤ 1e12), but a tiny target can
+        # still make the ratio overflow to infinity, which no page can print.
+        return min(100.0 * self.result / self.target, MAX_PERCENT)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 from .. import schema
 from ..diagnostics import Severity
 from ..load import Document
+from ..load.documents import STORY
 from ..media.inspect import problem_with
 from ..text.reading import read_story, read_text
 from ..text.slugs import slugify
@@ -23,7 +24,9 @@ from .schema_errors import check_against_schema
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MIN_STORY_WORDS = 40
 DATE_REF = "#/$defs/date"
-STORY = ("story",)  # the field name messages give the Markdown after the front matter
+# A technical floor, well before any campaign of the movement: zip files (the story kits) and
+# the build's timestamps start in 1980. Whether a date falls in its campaign is a cross-file rule.
+EARLIEST = date(1980, 1, 1)
 
 
 def as_list(value: Any) -> list[Any]:
@@ -31,7 +34,8 @@ def as_list(value: Any) -> list[Any]:
 
 
 def check_dates(doc: Document, schema_name: str, today: date) -> None:
-    """Every value the schema calls a date must exist; past dates only, except period ends."""
+    """Every value the schema calls a date must exist, from 1980 on; past dates only, except
+    period ends."""
     root = schema.load_schema(schema_name)
     for path, value in _values_with_ref(doc.data, root, root, (), DATE_REF):
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -41,7 +45,9 @@ def check_dates(doc: Document, schema_name: str, today: date) -> None:
         except ValueError:
             doc.problem("date.invalid", path, value=value)
             continue
-        if day > today and path[:1] != ("period",):
+        if day < EARLIEST:
+            doc.problem("date.too_early", path, value=value, earliest=EARLIEST.isoformat())
+        elif day > today and path[:1] != ("period",):
             doc.problem("date.future", path, value=value)
 
 
@@ -135,10 +141,18 @@ def own_file_problem(folder: Path, name: str) -> str | None:
 def check_photos(doc: Document) -> set[str]:
     """Photo files exist as regular files in the exemplar's own folder; returns the good ones."""
     good: set[str] = set()
+    stems: dict[str, str] = {}  # published stem, as a case-blind file system sees it → first file
     for i, photo in enumerate(as_list(doc.data.get("photos"))):
         name = photo.get("file") if isinstance(photo, dict) else None
         if not isinstance(name, str) or not SAFE_FILE.match(name):
             continue  # the schema reported the form (slashes, '..', absolute paths)
+        # Variants are named by stem and width ('a.jpg' and 'a.png' → 'a-960.jpg' both).
+        stem = Path(name).stem
+        other = stems.setdefault(stem.casefold(), name)
+        if other != name:
+            doc.problem("photo.same_name", ("photos", i, "file"), value=name, other=other,
+                        published=f"{stem}-480.jpg")
+            continue
         code = own_file_problem(doc.path.parent, name)
         if code:
             doc.problem(code, ("photos", i, "file"), value=name)
@@ -150,7 +164,10 @@ def check_photos(doc: Document) -> set[str]:
 
 
 def check_story(doc: Document, photos: set[str]) -> None:
-    """Say what the sanitiser will remove from the story, and check its images."""
+    """Say what the sanitiser will remove from the story, and check its images (a story past
+    the bounds of `load.bounds` is never rendered: the load stage said why)."""
+    if not doc.story_bounded:
+        return
     for finding in story_findings(doc.story):
         line = _story_line(doc, finding.value)
         shown = finding.value if len(finding.value) <= 60 else finding.value[:57] + "…"

@@ -1,0 +1,79 @@
+"""Clean text before anything else sees it: which characters no contributor's text may hold.
+
+Every string a file gives (each YAML value and key, and the story) is text a reader sees or a
+program parses. Some characters have no place in it, whatever the language:
+
+* control characters (C0, DEL, C1): pasted from Word or a PDF, they are invisible, and a
+  program reading the open data may stop at them; tab and newline are kept in the story,
+  newline in YAML values (block scalars `|` and `>` make them);
+* bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): they make
+  text show in another order than it is stored ("Trojan Source"), so a reviewer cannot trust
+  what they read;
+* Unicode noncharacters (U+FDD0–U+FDEF and the last two of every plane) and lone surrogates
+  (only a YAML escape such as "\\ud800" can make one): not text at all.
+
+And a text made only of spaces and invisible characters (zero-width spaces, soft hyphens,
+blank-looking letters such as U+3164) is a title nobody can see. `forbidden` and `is_blank`
+are the whole rule; `load.documents` turns what they find into messages, and gives the YAML
+parser the text `cleaned` of them, so the rest of the file is still checked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# One class per message: the catalogue says why each kind is refused and how to fix it.
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_NONCHARACTER = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_SURROGATE = "\ud800-\udfff"
+_FORBIDDEN = re.compile(f"[\t{_CONTROL}]|([{_BIDI}])|([{_NONCHARACTER}])|([{_SURROGATE}])")
+_KINDS = ("control", "bidi", "noncharacter", "surrogate")
+
+# Letters and symbols that draw nothing, beyond the categories Cf (format), Zs/Zl/Zp
+# (spaces) and Cc (controls): Hangul fillers, the blank Braille pattern, the combining
+# grapheme joiner, Mongolian and Khmer vowel fillers.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u180e\u17b4\u17b5")
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zs", "Zl", "Zp", "Cc"})
+
+
+@dataclass(frozen=True)
+class Forbidden:
+    """One character a text may not hold: where (offset in the text) and of which kind."""
+
+    offset: int
+    char: str
+    kind: str  # "control" | "bidi" | "noncharacter" | "surrogate"
+
+    @property
+    def code_point(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+def forbidden(text: str, *, tab: bool) -> Iterator[Forbidden]:
+    """Each character `text` may not hold, in order; newline is always allowed, tab if `tab`."""
+    for match in _FORBIDDEN.finditer(text):
+        char = match.group()
+        if char == "\t" and tab:
+            continue
+        kind = next((k for k, g in zip(_KINDS[1:], match.groups(), strict=True) if g), "control")
+        yield Forbidden(match.start(), char, kind)
+
+
+def cleaned(text: str, found: list[Forbidden]) -> str:
+    """`text` without the characters `forbidden` found in it; a tab becomes the space it meant."""
+    pieces, start = [], 0
+    for item in found:
+        pieces += [text[start:item.offset], " " if item.char == "\t" else ""]
+        start = item.offset + 1
+    return "".join(pieces) + text[start:]
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing of `text` would show: only spaces and invisible characters (or none)."""
+    return all(unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ch in _BLANK_LOOKING
+               for ch in text)
