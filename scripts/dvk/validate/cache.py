@@ -141,6 +141,7 @@ def _encode(doc: Document, key: str) -> dict[str, Any]:
     parsed = doc.parsed
     return {
         "key": key, "rel": doc.rel, "story": doc.story, "story_line": doc.story_line,
+        "story_bounded": doc.story_bounded,
         "parsed": None if parsed is None else {
             "data": parsed.data,
             "lines": [[line, *path] for path, line in parsed.lines.items()],
@@ -155,11 +156,12 @@ def _decode(entry: Any, key: str, path: Path, rel: str) -> Document | None:
     try:
         if entry["key"] != key or entry["rel"] != rel:
             return None
-        story, story_line = entry["story"], entry["story_line"]
-        if not isinstance(story, str) or type(story_line) is not int:
+        story, story_line, bounded = entry["story"], entry["story_line"], entry["story_bounded"]
+        if not isinstance(story, str) or type(story_line) is not int or type(bounded) is not bool:
             return None
-        doc = Document(path, rel, _decode_parsed(entry["parsed"]), story, story_line,
-                       [_decode_diagnostic(item, rel) for item in entry["diagnostics"]])
+        doc = Document(path, rel, _decode_parsed(entry["parsed"]), story=story, story_line=story_line,
+                       story_bounded=bounded,
+                       diagnostics=[_decode_diagnostic(item, rel) for item in entry["diagnostics"]])
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
     return doc
