@@ -23,7 +23,7 @@ JS = "window.__pwned='§';document.documentElement.dataset.pwned='§'"
 # --- the baseline: front matter of exemplars/kv-giao-long/*.md, one field changed per attack ------
 
 BASE_COLLECTIVE: dict[str, Any] = {
-    "title": "Khối vận xã Giao Long vận động hiến đất mở đường, hồ sơ thử {n}",
+    "title": "Khối vận xã Giao Long vận động hiến đất mở đường, hồ sơ thử {n} (§)",
     "kind": "collective",
     "unit": "kv-giao-long",
     "model": "Dân vận khéo trong hiến đất làm đường",
@@ -55,7 +55,7 @@ BASE_COLLECTIVE: dict[str, Any] = {
 }
 
 BASE_INDIVIDUAL: dict[str, Any] = {
-    "title": "Nguyễn Thanh Bình – Bí thư Chi bộ ấp gần dân, sát dân, hồ sơ thử {n}",
+    "title": "Nguyễn Thanh Bình – Bí thư Chi bộ ấp gần dân, sát dân, hồ sơ thử {n} (§)",
     "kind": "individual",
     "unit": "kv-giao-long",
     "person": {"name": "Nguyễn Thanh Bình",

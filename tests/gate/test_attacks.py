@@ -21,6 +21,8 @@ def _cases(cls: str):
 
 
 def _expect_safe(outcomes, case_id: str) -> None:
+    if case_id not in outcomes:
+        pytest.skip("not selected (DVK_GATE_ONLY)")
     o = outcomes[case_id]
     assert o.verdict == SAFE, o.explain()
 
