@@ -438,10 +438,21 @@ class Scanner:
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:
-            line = e.position[0] if hasattr(e, "position") else 0
-            lines = data.decode("utf-8", "replace").splitlines()
-            ctx = "\n".join(lines[max(0, line - 15):line + 2])
-            self.add(where, f"feed does not parse ({e})", _short(lines[line - 1] if 0 < line <= len(lines) else ""), ctx)
+            # the whole feed is broken; find which entries break it by parsing each one alone
+            text = data.decode("utf-8", "replace")
+            blamed = False
+            for m in re.finditer(r"<(item|entry)\b.*?</\1>", text, re.S):
+                block = m.group(0)
+                try:
+                    ET.fromstring(block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
+                                  if block.startswith("<entry") else block)
+                except ET.ParseError as e2:
+                    blamed = True
+                    bad = re.search(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", block)
+                    snippet = block[max(0, bad.start() - 60):bad.start() + 40] if bad else block[:160]
+                    self.add(where, f"feed does not parse ({e}; entry: {e2})", _short(snippet), block)
+            if not blamed:
+                self.add(where, f"feed does not parse ({e})", _short(text[:200]), "")
             return
         for el in root.iter():
             for text in (el.text or "", *el.attrib.values()):
@@ -461,8 +472,8 @@ class Scanner:
             self.add(where, f"invalid JSON ({e})", _short(text[max(0, pos - 60):pos + 60]), "".join(last) or where)
             return
         for s in _strings(doc):
-            if re.search(r"<\s*script|<[a-z][^>]*\son\w+\s*=", s, re.I):
-                self.add(where, "raw active HTML in open data", _short(s, around=r"<\s*script|\son\w+\s*="))
+            if re.search(r"<\s*script", s, re.I):
+                self.add(where, "raw <script> in open data", _short(s, around=r"<\s*script"))
 
     def scan_csv(self, where: str, text: str) -> None:
         for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))):
@@ -474,8 +485,19 @@ class Scanner:
                     self.add(where, "CSV cell starts with a formula character", cell[:120])
 
     # --- needles and private data -------------------------------------------------------------
+    def ordered(self) -> list[str]:
+        """Where to look first: pages, then feeds, open data, story kits, file names."""
+        def rank(w: str) -> tuple[int, str]:
+            if w.startswith("(file name)"):
+                return (5, w)
+            if "!" in w:
+                return (4, w)
+            return ({".html": 0, ".xml": 1, ".csv": 2, ".json": 3}.get(os.path.splitext(w)[1], 3), w)
+        return sorted(self.texts, key=rank)
+
     def find_needle(self, needle: str) -> Finding | None:
-        for where, text in self.texts.items():
+        for where in self.ordered():
+            text = self.texts[where]
             i = text.find(needle)
             if i >= 0:
                 return Finding(None, where, f"needle {needle!r} present", text[max(0, i - 60):i + 80])
@@ -494,7 +516,9 @@ class Scanner:
         return self._norm_cache
 
     def find_private(self, digits: str) -> Finding | None:
-        for where, norm in self.normalised().items():
+        norms = self.normalised()
+        for where in self.ordered():
+            norm = norms[where]
             i = norm.find(digits)
             if i >= 0:
                 return Finding(None, where, f"private number {digits} present (normalised)", norm[max(0, i - 40):i + 60])
@@ -502,8 +526,8 @@ class Scanner:
 
     def find_private_text(self, phrase: str) -> Finding | None:
         p = _plain(phrase)
-        for where, text in self.texts.items():
-            t = _plain(text)
+        for where in self.ordered():
+            t = _plain(self.texts[where])
             i = t.find(p)
             if i >= 0:
                 return Finding(None, where, f"private address {phrase!r} present", t[max(0, i - 40):i + 80])
@@ -593,6 +617,16 @@ def parse_check(r: Run) -> dict[str, Any] | None:
         return None
 
 
+def _priority(rule: str) -> int:
+    """Evidence order: live HTML first, then feeds, formulas, open data, the rest."""
+    for i, words in enumerate((("accepted",), ("on* attribute", "script", "URL in", "attr_list", "admonition",
+                                "element not in", "meta", "mailto", "style", "link rel"),
+                               ("feed",), ("needle", "private"), ("CSV",), ("open data", "JSON"))):
+        if any(w in rule for w in words):
+            return i
+    return 9
+
+
 def judge_site(cases: list[Case], site: Path, baseline: Baseline, root: Path,
                build_secs: float, check_notes: dict[str, str]) -> dict[str, Outcome]:
     scanner = Scanner(site, cases, baseline).scan()
@@ -618,6 +652,7 @@ def judge_site(cases: list[Case], site: Path, baseline: Baseline, root: Path,
             found.extend(PROBES[c.probe](c, site, root))
         if c.must_refuse:
             found.insert(0, Finding(c.id, md_rel(c), "check --strict accepted it", check_notes.get(c.id, "")))
+        found.sort(key=lambda f: _priority(f.rule))
         if found:
             outcomes[c.id] = Outcome(c.id, c.cls, c.what, UNSAFE, found[0].line(), [f.line() for f in found],
                                      build_secs)
@@ -866,11 +901,20 @@ class Harness:
             out.update(f.result())
         return out
 
+    def seed_cards(self, root: Path) -> None:
+        """Speed only: the baseline build's social cards (units, categories…) are the same in every
+        project, so hand them over as a warm cache. Trust cases never get this."""
+        cards = self.tmp / "baseline" / "repo" / ".cache" / "cards"
+        if cards.is_dir():
+            shutil.copytree(cards, root / ".cache" / "cards")
+
     # --- one case, its own project ----------------------------------------------------------------
     def _alone(self, case: Case) -> dict[str, Outcome]:
         t0 = time.monotonic()
         base, _ = self.baseline()
         root = new_project(self.tmp / f"alone-{case.n:03d}" / "repo")
+        if case.cls != attacks.TRUST:
+            self.seed_cards(root)
         written = write_case(root, case)
         try:
             if case.setup:
@@ -916,8 +960,10 @@ class Harness:
         if bld.timed_out:
             return done(STALL, f"check passed, then dvk build did not finish in {BUILD_TIMEOUT}s")
         if bld.traceback() or bld.rc != 0:
-            return done(CRASH, f"check passed, then dvk build failed: {bld.traceback() or bld.text.strip()[-240:]}")
-        o = judge_site([case], site, base, root, time.monotonic() - t0, {})[case.id]
+            last = [ln for ln in bld.text.splitlines() if ln.strip()][-1:] or [""]
+            return done(CRASH, f"check passed, then dvk build failed (rc={bld.rc}): {bld.traceback() or last[0][:240]}")
+        o = judge_site([case], site, base, root, time.monotonic() - t0,
+                       {case.id: f" (check {chk.secs:.0f}s, build {bld.secs:.0f}s)"})[case.id]
         if case.xlsx:
             x = _xlsx_findings(case, root)
             if x:
@@ -934,6 +980,7 @@ class Harness:
         t0 = time.monotonic()
         base, _ = self.baseline()
         root = new_project(self.tmp / f"batch-{name}" / "repo")
+        self.seed_cards(root)
         written = {c.id: write_case(root, c) for c in cases}
         chk = run(["--root", str(root), "check", "--strict", "--format", "json"], BATCH_CHECK_TIMEOUT)
         report = parse_check(chk)
@@ -979,6 +1026,7 @@ class Harness:
         out: dict[str, Outcome] = {}
         for c in cases:
             root = new_project(self.tmp / f"fallback-{c.n:03d}" / "repo")
+            self.seed_cards(root)
             out[c.id] = self._check_then_build(c, root, write_case(root, c), base, time.monotonic())
         return out
 
