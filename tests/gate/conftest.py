@@ -446,6 +446,8 @@ class Scanner:
                 try:
                     ET.fromstring(block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
                                   if block.startswith("<entry") else block)
+                    self.scan_feed_tree(where, ET.fromstring(block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
+                                                            if block.startswith("<entry") else block))
                 except ET.ParseError as e2:
                     blamed = True
                     bad = re.search(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", block)
@@ -454,10 +456,18 @@ class Scanner:
             if not blamed:
                 self.add(where, f"feed does not parse ({e})", _short(text[:200]), "")
             return
+        self.scan_feed_tree(where, root)
+
+    def scan_feed_tree(self, where: str, root: ET.Element) -> None:
+        """RSS <description> (and content:encoded) is HTML to every reader; Atom text is HTML only
+        when typed so. Contributor tags there are live in the reader."""
         for el in root.iter():
-            for text in (el.text or "", *el.attrib.values()):
-                if text and TAG_IN_TEXT.search(text) and self.mark_re and self.mark_re.search(text):
-                    self.add(where, f"HTML from the contributor in feed <{el.tag.split('}')[-1]}>", _short(text))
+            local = el.tag.split("}")[-1]
+            atom = el.tag.startswith("{http://www.w3.org/2005/Atom}")
+            is_html = (el.get("type") in ("html", "xhtml")) if atom else local in ("description", "encoded")
+            text = el.text or ""
+            if is_html and text and TAG_IN_TEXT.search(text) and self.mark_re and self.mark_re.search(text):
+                self.add(where, f"HTML from the contributor in feed <{local}>", _short(text, around=TAG_IN_TEXT.pattern))
 
     # --- open data --------------------------------------------------------------------------
     def scan_json(self, where: str, text: str) -> None:
