@@ -154,9 +154,7 @@ def add(case: Case) -> Case:
 FENCE_TAIL = """{fence}
 
 Đoạn này phải còn là chữ thường (§ fence).
-{{: onclick="{js}" tabindex="0" autofocus onfocus="{js}" class="§" }}
-
-<img src=x onerror="{js}">
+{{: onclick="{js}" tabindex="0" autofocus onfocus="{js}" .cls§ }}
 """
 
 
