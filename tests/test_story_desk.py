@@ -146,7 +146,7 @@ def test_exemplars_json_follows_its_published_schema(sample_site: Path, catalog:
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     everything = json.loads((data_dir / "exemplars.json").read_text(encoding="utf-8"))
     validator.validate(everything)
-    assert everything["version"] == 1 and everything["licence"]["name"] == "CC BY 4.0"
+    assert everything["version"] == 2 and everything["licence"]["name"] == "CC BY 4.0"
     assert [r["slug"] for r in everything["exemplars"]] == [ex.slug for ex in catalog.exemplars]
     for ex, rec in zip(catalog.exemplars, everything["exemplars"], strict=True):
         one = json.loads((data_dir / "dien-hinh" / f"{ex.slug}.json").read_text(encoding="utf-8"))

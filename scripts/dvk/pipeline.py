@@ -17,7 +17,7 @@ from typing import Any
 from . import schema
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
-from .load.tracked import tracked_made, tracked_problems
+from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
 from .model import LEVEL_NAMES, Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
 from .pages import SiteFile, generate
 from .project import Project
@@ -65,15 +65,16 @@ def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
     today = today or date.today()
-    tracked = tracked_made(project)
-    repository = tracked_problems(project, tracked)
+    tracked, linked = tracked_made(project), linked_made(project)
+    repository = tracked_problems(project, tracked) + link_problems(project, linked)
     registry_docs, registry = load_registry(project)
     paths = exemplar_paths(project.exemplars_dir)
     named, others = paths, []
     if only is not None:
         named, others = _split(paths, only, project.root)
     # A cache that came with the repository is someone else's word: neither read nor written.
-    docs = checked_documents(project.root, named, today, remember=project.cache_dir not in tracked)
+    docs = checked_documents(project.root, named, today,
+                             remember=project.cache_dir not in tracked and project.cache_dir not in linked)
     if registry is None:
         return CheckResult(registry_docs, docs, None, repository=repository)
     site = next(doc.data for doc in registry_docs if doc.path.name == "site.yml")
@@ -248,8 +249,8 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     engine's configuration; `content` the hand-written pages (docs path → Markdown). Without a
     catalog (broken registries) there is nothing to build: `files` stays empty."""
     result = result or check(project)
-    if result.catalog is None or result.site is None:
-        return Built(result)
+    if result.catalog is None or result.site is None or result.repository:
+        return Built(result)  # nothing is made into, or from, folders the repository should not hold
     settings = settings_of(engine, result.site)
     pin_build_date(result.catalog)
     made, tally = make(generate(result.catalog, settings, content), project.cache_dir)

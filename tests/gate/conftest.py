@@ -12,6 +12,7 @@ DVK_GATE_REPORT=<path> a Markdown report is written there too.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import gzip
@@ -49,15 +50,18 @@ SCRIPTS = REPO / "scripts"
 PY = sys.executable
 UNIT = "kv-giao-long"
 WORKERS = 2
-CHECK_TIMEOUT = 45    # a clean check takes ~1 s, so 45 s means stalled
-BUILD_TIMEOUT = 100   # a clean one-exemplar build takes ~8 s
+CHECK_TIMEOUT = 45  # a clean check takes ~1 s, so 45 s means stalled
+BUILD_TIMEOUT = 100  # a clean one-exemplar build takes ~8 s
 BATCH_CHECK_TIMEOUT = 180
 BATCH_BUILD_TIMEOUT = 420
 ARTIFACTS = REPO / "test-artifacts" / "gate"
 
 SAFE, UNSAFE, CRASH, STALL = "SAFE", "UNSAFE", "CRASH", "STALL"
-TRACEBACK = re.compile(r"Traceback \(most recent call last\)|lỗi không mong đợi|unexpected error|"
-                       r"RecursionError|Segmentation fault|core dumped", re.I)
+TRACEBACK = re.compile(
+    r"Traceback \(most recent call last\)|lỗi không mong đợi|unexpected error|"
+    r"RecursionError|Segmentation fault|core dumped",
+    re.I,
+)
 
 
 # =============================================================================================
@@ -93,16 +97,22 @@ def run(args: list[str], timeout: float, cwd: Path | None = None) -> Run:
     env.pop("GITHUB_ACTIONS", None)
     cmd = [PY, "-m", "dvk", *args]
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            cwd=cwd, start_new_session=True, text=True, errors="replace")
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+        text=True,
+        errors="replace",
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
         rc: int | None = proc.returncode
     except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)   # the process group this call started
-        except ProcessLookupError:
-            pass
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the process group this call started
         out, err = proc.communicate()
         rc = None
     return Run(cmd, rc, out or "", err or "", time.monotonic() - t0)
@@ -219,7 +229,7 @@ def image(spec: str) -> bytes:
 
 def jpeg_with_gps(marker: str, size: tuple[int, int]) -> bytes:
     exif = Image.Exif()
-    exif[0x010E] = marker                               # ImageDescription
+    exif[0x010E] = marker  # ImageDescription
     gps = exif.get_ifd(0x8825)
     gps[1], gps[2], gps[3], gps[4] = "N", (10.0, 14.0, 30.0), "E", (106.0, 22.0, 15.0)
     out = io.BytesIO()
@@ -232,8 +242,8 @@ def jpeg_with_gps(marker: str, size: tuple[int, int]) -> bytes:
 # =============================================================================================
 @dataclass
 class Finding:
-    case: str | None      # case id, or None when no marker names one
-    where: str            # file (and member)
+    case: str | None  # case id, or None when no marker names one
+    where: str  # file (and member)
     rule: str
     snippet: str
 
@@ -241,15 +251,52 @@ class Finding:
         return f"{self.rule} in {self.where}: {self.snippet[:160]!r}"
 
 
-URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcset", "background",
-             "cite", "ping", "codebase", "manifest", "lowsrc", "dynsrc", "content"}
-FORM_TAGS = {"form", "input", "button", "textarea", "select", "style", "iframe", "frame", "frameset",
-             "object", "embed", "applet", "base", "template", "math", "portal", "noscript", "isindex"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "xlink:href",
+    "srcset",
+    "background",
+    "cite",
+    "ping",
+    "codebase",
+    "manifest",
+    "lowsrc",
+    "dynsrc",
+    "content",
+}
+FORM_TAGS = {
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "template",
+    "math",
+    "portal",
+    "noscript",
+    "isindex",
+}
 TEXT_EXT = {".html", ".xml", ".json", ".csv", ".js", ".txt", ".md", ".svg", ".webmanifest", ".css"}
 SKIP_PREFIX = ("assets/javascripts/", "assets/stylesheets/")
 REL = re.compile(r'(?:\.\./)+|"\.\.?"|"(?:\.\./)*\.\."')
-TAG_IN_TEXT = re.compile(r"<\s*/?\s*(img|script|svg|iframe|object|embed|a|b|i|u|em|strong|style|details|"
-                         r"form|input|body|video|audio|math|base|meta|link)\b", re.I)
+TAG_IN_TEXT = re.compile(
+    r"<\s*/?\s*(img|script|svg|iframe|object|embed|a|b|i|u|em|strong|style|details|"
+    r"form|input|body|video|audio|math|base|meta|link)\b",
+    re.I,
+)
 
 
 def _rel(v: str) -> str:
@@ -267,8 +314,14 @@ class Baseline:
 
 
 def _sig(el: Any) -> tuple:
-    return (el.name, tuple(sorted(el.get("class", []) or [])), el.get("type"), el.get("id"),
-            el.get("name"), el.get("role"))
+    return (
+        el.name,
+        tuple(sorted(el.get("class", []) or [])),
+        el.get("type"),
+        el.get("id"),
+        el.get("name"),
+        el.get("role"),
+    )
 
 
 def learn_baseline(site: Path) -> Baseline:
@@ -303,7 +356,7 @@ class Scanner:
         self.slugs = {slug_of(c): c.id for c in cases}
         self.mark_re = re.compile("|".join(re.escape(m) for m in self.marks)) if self.marks else None
         self.findings: list[Finding] = []
-        self.texts: dict[str, str] = {}        # where -> text, for needles and private data
+        self.texts: dict[str, str] = {}  # where -> text, for needles and private data
         self.blobs: dict[str, bytes] = {}
 
     # --- attribution ------------------------------------------------------------------------
@@ -321,7 +374,7 @@ class Scanner:
             self.findings.append(Finding(cid, where, rule, snippet))
 
     # --- walk -------------------------------------------------------------------------------
-    def scan(self) -> "Scanner":
+    def scan(self) -> Scanner:
         for f in sorted(self.site.rglob("*")):
             if not f.is_file():
                 continue
@@ -386,12 +439,13 @@ class Scanner:
                 a = attr.lower()
                 v = " ".join(val) if isinstance(val, list) else str(val)
                 if a.startswith("on"):
-                    self.add(where, f"on* attribute <{tag} {a}>", f"<{tag} {a}=\"{v[:120]}\">", v + outer)
+                    self.add(where, f"on* attribute <{tag} {a}>", f'<{tag} {a}="{v[:120]}">', v + outer)
                 if a in URL_ATTRS:
                     u = re.sub(r"[\x00-\x20\x7f]+", "", v).lower()
                     if a == "content":
                         if (el.get("http-equiv") or "").lower() == "refresh" and not re.match(
-                                r"0; url=(\.\./)*[a-z0-9-]+(/[a-z0-9-]+)*/index\.html$", v):
+                            r"0; url=(\.\./)*[a-z0-9-]+(/[a-z0-9-]+)*/index\.html$", v
+                        ):
                             self.add(where, "meta refresh", outer)
                         continue
                     if u.startswith(("javascript:", "vbscript:", "livescript:")):
@@ -422,10 +476,14 @@ class Scanner:
             elif tag == "link" and not set(el.get("rel", [])) <= self.base.link_rels:
                 self.add(where, "unexpected <link rel>", outer)
             elif tag == "meta" and (el.get("http-equiv") or "").lower() not in ("", "refresh"):
-                self.add(where, "meta http-equiv", outer)
-            elif self.mark_re and (("admonition-title" in (el.get("class") or [])) or tag == "summary"):
-                if self.mark_re.search(el.get_text()):
-                    self.add(where, "admonition/details made from contributor text", outer)
+                # The site's own Content-Security-Policy is the first element of <head>; any other
+                # http-equiv, or a policy elsewhere, came from a contributor.
+                first = el.parent is not None and el.parent.name == "head" and el.parent.find(True) is el
+                if not ((el.get("http-equiv") or "").lower() == "content-security-policy" and first):
+                    self.add(where, "meta http-equiv", outer)
+            elif (self.mark_re and ("admonition-title" in (el.get("class") or []) or tag == "summary")
+                  and self.mark_re.search(el.get_text())):
+                self.add(where, "admonition/details made from contributor text", outer)
 
     def scan_raw_html(self, where: str, text: str, rule: str) -> None:
         for m in re.finditer(r"<\s*(script|img|svg|iframe|object|embed|details|a\s)[^<]{0,300}", text, re.I):
@@ -444,14 +502,23 @@ class Scanner:
             for m in re.finditer(r"<(item|entry)\b.*?</\1>", text, re.S):
                 block = m.group(0)
                 try:
-                    ET.fromstring(block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
-                                  if block.startswith("<entry") else block)
-                    self.scan_feed_tree(where, ET.fromstring(block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
-                                                            if block.startswith("<entry") else block))
+                    ET.fromstring(
+                        block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
+                        if block.startswith("<entry")
+                        else block
+                    )
+                    self.scan_feed_tree(
+                        where,
+                        ET.fromstring(
+                            block.replace("<entry", "<entry xmlns='http://www.w3.org/2005/Atom'", 1)
+                            if block.startswith("<entry")
+                            else block
+                        ),
+                    )
                 except ET.ParseError as e2:
                     blamed = True
                     bad = re.search(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", block)
-                    snippet = block[max(0, bad.start() - 60):bad.start() + 40] if bad else block[:160]
+                    snippet = block[max(0, bad.start() - 60) : bad.start() + 40] if bad else block[:160]
                     self.add(where, f"feed does not parse ({e}; entry: {e2})", _short(snippet), block)
             if not blamed:
                 self.add(where, f"feed does not parse ({e})", _short(text[:200]), "")
@@ -467,19 +534,22 @@ class Scanner:
             is_html = (el.get("type") in ("html", "xhtml")) if atom else local in ("description", "encoded")
             text = el.text or ""
             if is_html and text and TAG_IN_TEXT.search(text) and self.mark_re and self.mark_re.search(text):
-                self.add(where, f"HTML from the contributor in feed <{local}>", _short(text, around=TAG_IN_TEXT.pattern))
+                self.add(
+                    where, f"HTML from the contributor in feed <{local}>", _short(text, around=TAG_IN_TEXT.pattern)
+                )
 
     # --- open data --------------------------------------------------------------------------
     def scan_json(self, where: str, text: str) -> None:
         def bad_constant(name: str) -> Any:
             raise ValueError(name)
+
         try:
             doc = json.loads(text, parse_constant=bad_constant)
         except ValueError as e:
             pos = max((text.find(t) for t in ("NaN", "Infinity")), default=-1)
-            ctx = text[max(0, pos - 4000):pos + 100] if pos >= 0 else text[:2000]
+            ctx = text[max(0, pos - 4000) : pos + 100] if pos >= 0 else text[:2000]
             last = self.mark_re.findall(ctx)[-1:] if self.mark_re else []
-            self.add(where, f"invalid JSON ({e})", _short(text[max(0, pos - 60):pos + 60]), "".join(last) or where)
+            self.add(where, f"invalid JSON ({e})", _short(text[max(0, pos - 60) : pos + 60]), "".join(last) or where)
             return
         for s in _strings(doc):
             if re.search(r"<\s*script", s, re.I):
@@ -497,12 +567,14 @@ class Scanner:
     # --- needles and private data -------------------------------------------------------------
     def ordered(self) -> list[str]:
         """Where to look first: pages, then feeds, open data, story kits, file names."""
+
         def rank(w: str) -> tuple[int, str]:
             if w.startswith("(file name)"):
                 return (5, w)
             if "!" in w:
                 return (4, w)
             return ({".html": 0, ".xml": 1, ".csv": 2, ".json": 3}.get(os.path.splitext(w)[1], 3), w)
+
         return sorted(self.texts, key=rank)
 
     def find_needle(self, needle: str) -> Finding | None:
@@ -510,12 +582,12 @@ class Scanner:
             text = self.texts[where]
             i = text.find(needle)
             if i >= 0:
-                return Finding(None, where, f"needle {needle!r} present", text[max(0, i - 60):i + 80])
+                return Finding(None, where, f"needle {needle!r} present", text[max(0, i - 60) : i + 80])
         nb = needle.encode()
         for where, data in self.blobs.items():
             i = data.find(nb)
             if i >= 0:
-                return Finding(None, where, f"needle {needle!r} present (binary)", repr(data[max(0, i - 20):i + 60]))
+                return Finding(None, where, f"needle {needle!r} present (binary)", repr(data[max(0, i - 20) : i + 60]))
         return None
 
     _norm_cache: dict[str, str]
@@ -531,7 +603,9 @@ class Scanner:
             norm = norms[where]
             i = norm.find(digits)
             if i >= 0:
-                return Finding(None, where, f"private number {digits} present (normalised)", norm[max(0, i - 40):i + 60])
+                return Finding(
+                    None, where, f"private number {digits} present (normalised)", norm[max(0, i - 40) : i + 60]
+                )
         return None
 
     def find_private_text(self, phrase: str) -> Finding | None:
@@ -540,7 +614,7 @@ class Scanner:
             t = _plain(self.texts[where])
             i = t.find(p)
             if i >= 0:
-                return Finding(None, where, f"private address {phrase!r} present", t[max(0, i - 40):i + 80])
+                return Finding(None, where, f"private address {phrase!r} present", t[max(0, i - 40) : i + 80])
         return None
 
 
@@ -549,7 +623,7 @@ def _short(s: str, n: int = 300, around: str | None = None) -> str:
     if around:
         m = re.search(around, s, re.I)
         if m:
-            return s[max(0, m.start() - 80):m.start() + n - 80]
+            return s[max(0, m.start() - 80) : m.start() + n - 80]
     return s[:n]
 
 
@@ -578,9 +652,25 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s\u200b-\u200d\u2060\ufeff]+", " ", text)
 
 
-VI_DIGITS = {"không": "0", "linh": "0", "lẻ": "0", "một": "1", "mốt": "1", "hai": "2", "ba": "3", "bốn": "4",
-             "tư": "4", "năm": "5", "lăm": "5", "sáu": "6", "bảy": "7", "bẩy": "7", "tám": "8", "chín": "9"}
-_VI_RUN = re.compile(r"(?:\b(?:%s)\b[\s,.\-]*){7,}" % "|".join(VI_DIGITS), re.I)
+VI_DIGITS = {
+    "không": "0",
+    "linh": "0",
+    "lẻ": "0",
+    "một": "1",
+    "mốt": "1",
+    "hai": "2",
+    "ba": "3",
+    "bốn": "4",
+    "tư": "4",
+    "năm": "5",
+    "lăm": "5",
+    "sáu": "6",
+    "bảy": "7",
+    "bẩy": "7",
+    "tám": "8",
+    "chín": "9",
+}
+_VI_RUN = re.compile(r"(?:\b(?:{})\b[\s,.\-]*){{7,}}".format("|".join(VI_DIGITS)), re.I)
 
 
 def normalise_digits(text: str) -> str:
@@ -629,16 +719,35 @@ def parse_check(r: Run) -> dict[str, Any] | None:
 
 def _priority(rule: str) -> int:
     """Evidence order: live HTML first, then feeds, formulas, open data, the rest."""
-    for i, words in enumerate((("accepted",), ("on* attribute", "script", "URL in", "attr_list", "admonition",
-                                "element not in", "meta", "mailto", "style", "link rel"),
-                               ("feed",), ("needle", "private"), ("CSV",), ("open data", "JSON"))):
+    for i, words in enumerate(
+        (
+            ("accepted",),
+            (
+                "on* attribute",
+                "script",
+                "URL in",
+                "attr_list",
+                "admonition",
+                "element not in",
+                "meta",
+                "mailto",
+                "style",
+                "link rel",
+            ),
+            ("feed",),
+            ("needle", "private"),
+            ("CSV",),
+            ("open data", "JSON"),
+        )
+    ):
         if any(w in rule for w in words):
             return i
     return 9
 
 
-def judge_site(cases: list[Case], site: Path, baseline: Baseline, root: Path,
-               build_secs: float, check_notes: dict[str, str]) -> dict[str, Outcome]:
+def judge_site(
+    cases: list[Case], site: Path, baseline: Baseline, root: Path, build_secs: float, check_notes: dict[str, str]
+) -> dict[str, Outcome]:
     scanner = Scanner(site, cases, baseline).scan()
     by_case: dict[str | None, list[Finding]] = {}
     for f in scanner.findings:
@@ -664,16 +773,21 @@ def judge_site(cases: list[Case], site: Path, baseline: Baseline, root: Path,
             found.insert(0, Finding(c.id, md_rel(c), "check --strict accepted it", check_notes.get(c.id, "")))
         found.sort(key=lambda f: _priority(f.rule))
         if found:
-            outcomes[c.id] = Outcome(c.id, c.cls, c.what, UNSAFE, found[0].line(), [f.line() for f in found],
-                                     build_secs)
+            outcomes[c.id] = Outcome(
+                c.id, c.cls, c.what, UNSAFE, found[0].line(), [f.line() for f in found], build_secs
+            )
         else:
-            outcomes[c.id] = Outcome(c.id, c.cls, c.what, SAFE,
-                                     "check passed; no payload in any output" + check_notes.get(c.id, ""),
-                                     secs=build_secs)
+            outcomes[c.id] = Outcome(
+                c.id,
+                c.cls,
+                c.what,
+                SAFE,
+                "check passed; no payload in any output" + check_notes.get(c.id, ""),
+                secs=build_secs,
+            )
     stray = by_case.get(None, [])
     if stray:
-        (ARTIFACTS / f"unattributed-{root.name}.txt").write_text(
-            "\n".join(f.line() for f in stray), encoding="utf-8")
+        (ARTIFACTS / f"unattributed-{root.name}.txt").write_text("\n".join(f.line() for f in stray), encoding="utf-8")
     return outcomes
 
 
@@ -685,16 +799,28 @@ def probe_distinct_photos(case: Case, site: Path, root: Path) -> list[Finding]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     srcs = [img.get("src") for fig in soup.find_all("figure") for img in fig.find_all("img")]
     if len(srcs) >= 2 and len(set(srcs)) < len(srcs):
-        return [Finding(case.id, page.relative_to(site).as_posix(),
-                        "two photos publish under one file name (one overwrites the other)", ", ".join(srcs))]
+        return [
+            Finding(
+                case.id,
+                page.relative_to(site).as_posix(),
+                "two photos publish under one file name (one overwrites the other)",
+                ", ".join(srcs),
+            )
+        ]
     return []
 
 
 def probe_pickle_marker(case: Case, site: Path, root: Path) -> list[Finding]:
     marker = root.parent / f"pickle-ran-{case.mk}"
     if marker.exists():
-        return [Finding(case.id, ".cache/dvk/checked.pickle", "unpickling the committed cache ran code",
-                        f"marker file {marker} was created")]
+        return [
+            Finding(
+                case.id,
+                ".cache/dvk/checked.pickle",
+                "unpickling the committed cache ran code",
+                f"marker file {marker} was created",
+            )
+        ]
     return []
 
 
@@ -702,13 +828,22 @@ def probe_outside_untouched(case: Case, site: Path, root: Path) -> list[Finding]
     outside = root.parent / "outside-cache"
     files = [p for p in outside.rglob("*") if p.is_file()]
     if files:
-        return [Finding(case.id, str(outside), "the build wrote outside the repository through a committed "
-                        ".cache symlink", f"{len(files)} files, e.g. {files[0].relative_to(outside)}")]
+        return [
+            Finding(
+                case.id,
+                str(outside),
+                "the build wrote outside the repository through a committed .cache symlink",
+                f"{len(files)} files, e.g. {files[0].relative_to(outside)}",
+            )
+        ]
     return []
 
 
-PROBES = {"distinct_photos": probe_distinct_photos, "pickle_marker": probe_pickle_marker,
-          "outside_untouched": probe_outside_untouched}
+PROBES = {
+    "distinct_photos": probe_distinct_photos,
+    "pickle_marker": probe_pickle_marker,
+    "outside_untouched": probe_outside_untouched,
+}
 
 
 def _prime(root: Path) -> None:
@@ -795,11 +930,16 @@ SETUPS = {
     "cache_dir_outside": setup_cache_dir_outside,
     "tracked_site": setup_tracked_site,
     "units_formula": lambda root, case: _units(
-        root, GIAO_LONG, "{id: kv-giao-long, name: '=HYPERLINK(\"http://evil.example/%s\",\"Khối vận xã Giao Long\")'," % case.mk),
+        root,
+        GIAO_LONG,
+        f'{{id: kv-giao-long, name: \'=HYPERLINK("http://evil.example/{case.mk}","Khối vận xã Giao Long")\',',
+    ),
     "units_control": lambda root, case: _units(
-        root, GIAO_LONG, "{id: kv-giao-long, name: \"Khối vận\\x0b xã\\x1b Giao\\x08 Long %s\"," % case.mk),
+        root, GIAO_LONG, f'{{id: kv-giao-long, name: "Khối vận\\x0b xã\\x1b Giao\\x08 Long {case.mk}",'
+    ),
     "units_duplicate": lambda root, case: _units(
-        root, "{id: kv-an-phuoc, name: Khối vận xã An Phước,", "{id: kv-an-phuoc, name: Khối vận xã Giao Long,"),
+        root, "{id: kv-an-phuoc, name: Khối vận xã An Phước,", "{id: kv-an-phuoc, name: Khối vận xã Giao Long,"
+    ),
 }
 
 
@@ -816,13 +956,16 @@ def _xlsx_findings(case: Case, root: Path) -> list[str]:
     if r.rc != 0 or not out.exists():
         return []
     import openpyxl
+
     found = []
     wb = openpyxl.load_workbook(out)
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 if cell.data_type == "f":
-                    found.append(f"UNSAFE: formula cell {ws.title}!{cell.coordinate} in r.xlsx: {str(cell.value)[:100]!r}")
+                    found.append(
+                        f"UNSAFE: formula cell {ws.title}!{cell.coordinate} in r.xlsx: {str(cell.value)[:100]!r}"
+                    )
     return found
 
 
@@ -837,7 +980,7 @@ class Harness:
 
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
-        threading.stack_size(512 * 1024 * 1024)   # deep documents: parse them, do not die of recursion
+        threading.stack_size(512 * 1024 * 1024)  # deep documents: parse them, do not die of recursion
         sys.setrecursionlimit(200_000)
         self.pool = ThreadPoolExecutor(max_workers=WORKERS)
         self.lock = threading.Lock()
@@ -857,16 +1000,25 @@ class Harness:
 
     def _baseline(self) -> tuple[Baseline, dict[str, Any]]:
         root = new_project(self.tmp / "baseline" / "repo")
-        cases = [Case("baseline-collective", "baseline", "unmodified", slug="gate-base-tap-the"),
-                 Case("baseline-individual", "baseline", "unmodified", kind="individual", slug="gate-base-ca-nhan")]
+        cases = [
+            Case("baseline-collective", "baseline", "unmodified", slug="gate-base-tap-the"),
+            Case("baseline-individual", "baseline", "unmodified", kind="individual", slug="gate-base-ca-nhan"),
+        ]
         for c in cases:
             write_case(root, c)
         chk = run(["--root", str(root), "check", "--strict"], CHECK_TIMEOUT)
         site = root.parent / "site"
         bld = run(["--root", str(root), "build", "--site-dir", str(site)], BUILD_TIMEOUT)
-        info = {"check": asdict(chk), "build": asdict(bld), "site": str(site),
-                "pages": [c for c in ("dien-hinh/gate-base-tap-the/index.html", "dien-hinh/gate-base-ca-nhan/index.html")
-                          if (site / c).exists()]}
+        info = {
+            "check": asdict(chk),
+            "build": asdict(bld),
+            "site": str(site),
+            "pages": [
+                c
+                for c in ("dien-hinh/gate-base-tap-the/index.html", "dien-hinh/gate-base-ca-nhan/index.html")
+                if (site / c).exists()
+            ],
+        }
         base = learn_baseline(site) if bld.rc == 0 else Baseline()
         return base, info
 
@@ -882,24 +1034,30 @@ class Harness:
         """A harness failure is reported against the cases it concerned, never hides the others."""
         try:
             return fn(*args)
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             import traceback
+
             where = traceback.extract_tb(e.__traceback__)[-3:]
             cases = args[-1] if isinstance(args[-1], list) else [args[-1]]
             msg = f"harness error {type(e).__name__}: {str(e)[:120]} at " + " < ".join(
-                f"{f.name}:{f.lineno}" for f in reversed(where))
+                f"{f.name}:{f.lineno}" for f in reversed(where)
+            )
             return {c.id: Outcome(c.id, c.cls, c.what, "ERROR", msg) for c in cases}
 
     def submit_active(self) -> Future:
-        self.baseline()   # first, from the caller's thread: jobs waiting on it must not fill the pool
-        return self.submit("batch-active", self._batch, "active",
-                           [c for c in selected() if c.cls == attacks.ACTIVE and not c.alone])
+        self.baseline()  # first, from the caller's thread: jobs waiting on it must not fill the pool
+        return self.submit(
+            "batch-active", self._batch, "active", [c for c in selected() if c.cls == attacks.ACTIVE and not c.alone]
+        )
 
     def submit_all(self) -> list[Future]:
         self.baseline()
-        futs = [self.submit_active(),
-                self.submit("batch-other", self._batch, "other",
-                            [c for c in selected() if c.cls != attacks.ACTIVE and not c.alone])]
+        futs = [
+            self.submit_active(),
+            self.submit(
+                "batch-other", self._batch, "other", [c for c in selected() if c.cls != attacks.ACTIVE and not c.alone]
+            ),
+        ]
         for c in selected():
             if c.alone:
                 futs.append(self.submit(c.id, self._alone, c))
@@ -930,8 +1088,11 @@ class Harness:
             if case.setup:
                 SETUPS[case.setup](root, case)
         except Exception as e:  # the harness could not build the attack: say so, loudly
-            return {case.id: Outcome(case.id, case.cls, case.what, CRASH,
-                                     f"harness setup failed: {e!r}", secs=time.monotonic() - t0)}
+            return {
+                case.id: Outcome(
+                    case.id, case.cls, case.what, CRASH, f"harness setup failed: {e!r}", secs=time.monotonic() - t0
+                )
+            }
         if case.setup == "units_formula" or case.setup == "units_control" or case.setup == "units_duplicate":
             written.append("exemplars/units.yml")
         o = self._check_then_build(case, root, written, base, t0)
@@ -961,7 +1122,9 @@ class Harness:
             named = diagnostics_for(report, written) or diags
             d = named[0] if named else {}
             if case.must_refuse or named:
-                return done(SAFE, f"check refused: {d.get('path')}:{d.get('line')}: {d.get('code')}: {d.get('message')}"[:220])
+                return done(
+                    SAFE, f"check refused: {d.get('path')}:{d.get('line')}: {d.get('code')}: {d.get('message')}"[:220]
+                )
             return done(SAFE, "check exited 1 without naming a file")
         if case.must_refuse:
             return done(UNSAFE, "check --strict accepted it (exit 0, no diagnostic)")
@@ -972,8 +1135,14 @@ class Harness:
         if bld.traceback() or bld.rc != 0:
             last = [ln for ln in bld.text.splitlines() if ln.strip()][-1:] or [""]
             return done(CRASH, f"check passed, then dvk build failed (rc={bld.rc}): {bld.traceback() or last[0][:240]}")
-        o = judge_site([case], site, base, root, time.monotonic() - t0,
-                       {case.id: f" (check {chk.secs:.0f}s, build {bld.secs:.0f}s)"})[case.id]
+        o = judge_site(
+            [case],
+            site,
+            base,
+            root,
+            time.monotonic() - t0,
+            {case.id: f" (check {chk.secs:.0f}s, build {bld.secs:.0f}s)"},
+        )[case.id]
         if case.xlsx:
             x = _xlsx_findings(case, root)
             if x:
@@ -1004,9 +1173,16 @@ class Harness:
             diags = diagnostics_for(report, written[c.id])
             if diags:
                 d = diags[0]
-                outcomes[c.id] = Outcome(c.id, c.cls, c.what, SAFE,
-                                         f"check refused ({d.get('severity')}): line {d.get('line')}: {d.get('code')}: "
-                                         f"{d.get('message')}"[:220], secs=chk.secs)
+                outcomes[c.id] = Outcome(
+                    c.id,
+                    c.cls,
+                    c.what,
+                    SAFE,
+                    f"check refused ({d.get('severity')}): line {d.get('line')}: {d.get('code')}: {d.get('message')}"[
+                        :220
+                    ],
+                    secs=chk.secs,
+                )
                 for rel in written[c.id]:
                     (root / rel).unlink()
             else:
@@ -1029,7 +1205,9 @@ class Harness:
             self.active_site, self.active_passed = site, passed
         (ARTIFACTS / f"batch-{name}.txt").write_text(
             f"{len(cases)} cases, {len(passed)} passed the check; check {chk.secs:.1f}s, build {bld.secs:.1f}s, "
-            f"total {time.monotonic() - t0:.1f}s\n", encoding="utf-8")
+            f"total {time.monotonic() - t0:.1f}s\n",
+            encoding="utf-8",
+        )
         return outcomes
 
     def _each_alone(self, cases: list[Case], base: Baseline) -> dict[str, Outcome]:
@@ -1050,18 +1228,30 @@ def write_report(outcomes: dict[str, Outcome], path: Path, secs: float) -> None:
     for o in rows:
         counts.setdefault(o.cls, {}).setdefault(o.verdict, 0)
         counts[o.cls][o.verdict] += 1
-    lines = ["# Hostile pull requests against `dvk check` — report", "",
-             f"Suite: `tests/gate/` ({len(rows)} cases), run against the current code in "
-             f"{secs / 60:.1f} min wall time on this machine. Every case is expected to be SAFE.", "",
-             "| class | SAFE | UNSAFE | CRASH | STALL | total |", "|---|---|---|---|---|---|"]
+    lines = [
+        "# Hostile pull requests against `dvk check` — report",
+        "",
+        f"Suite: `tests/gate/` ({len(rows)} cases), run against the current code in "
+        f"{secs / 60:.1f} min wall time on this machine. Every case is expected to be SAFE.",
+        "",
+        "| class | SAFE | UNSAFE | CRASH | STALL | total |",
+        "|---|---|---|---|---|---|",
+    ]
     for cls in attacks.CLASSES:
         c = counts.get(cls, {})
-        lines.append(f"| {cls} | {c.get(SAFE, 0)} | {c.get(UNSAFE, 0)} | {c.get(CRASH, 0)} | {c.get(STALL, 0)} | "
-                     f"{sum(c.values())} |")
+        lines.append(
+            f"| {cls} | {c.get(SAFE, 0)} | {c.get(UNSAFE, 0)} | {c.get(CRASH, 0)} | {c.get(STALL, 0)} | "
+            f"{sum(c.values())} |"
+        )
     tot = {v: sum(c.get(v, 0) for c in counts.values()) for v in (SAFE, UNSAFE, CRASH, STALL)}
     lines.append(f"| **all** | {tot[SAFE]} | {tot[UNSAFE]} | {tot[CRASH]} | {tot[STALL]} | {len(rows)} |")
-    lines += ["", "## Every case", "", "| # | case | class | attack | verdict today | evidence |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Every case",
+        "",
+        "| # | case | class | attack | verdict today | evidence |",
+        "|---|---|---|---|---|---|",
+    ]
 
     def cell(s: str) -> str:
         s = s.replace("|", "\\|").replace("\n", " ")
@@ -1071,7 +1261,9 @@ def write_report(outcomes: dict[str, Outcome], path: Path, secs: float) -> None:
     for c in CASES:
         o = outcomes.get(c.id)
         if o:
-            lines.append(f"| {c.n} | `{c.id}` | {c.cls} | {cell(c.what)} | **{o.verdict}** | {cell(o.evidence)[:260]} |")
+            lines.append(
+                f"| {c.n} | `{c.id}` | {c.cls} | {cell(c.what)} | **{o.verdict}** | {cell(o.evidence)[:260]} |"
+            )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -1098,7 +1290,8 @@ def outcomes(harness: Harness) -> dict[str, Outcome]:
     secs = time.monotonic() - harness.t0
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "outcomes.json").write_text(
-        json.dumps({k: asdict(v) for k, v in result.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
+        json.dumps({k: asdict(v) for k, v in result.items()}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     report = os.environ.get("DVK_GATE_REPORT")
     if report:
         write_report(result, Path(report), secs)

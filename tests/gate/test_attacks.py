@@ -38,13 +38,14 @@ def test_an_unmodified_baseline_passes_the_check_and_builds(harness):
 def test_the_harness_sees_a_payload_when_one_is_published(harness, tmp_path):
     """A scanner that never finds anything proves nothing: plant live HTML in a built page."""
     from .conftest import Scanner
-    base, info = harness.baseline()
+
+    base, _info = harness.baseline()
     case = attacks.Case("planted", "active", "planted by the test")
     case.n = 999
     site = tmp_path / "site"
     (site / "x").mkdir(parents=True)
-    (site / "x" / "index.html").write_text(f"<p><img src=x onerror=\"{attacks.JS}\"></p>".replace("§", case.mk))
-    (site / "x" / "d.csv").write_text(f"a,b\n1,=HYPERLINK(\"{case.mk}\")\n")
+    (site / "x" / "index.html").write_text(f'<p><img src=x onerror="{attacks.JS}"></p>'.replace("§", case.mk))
+    (site / "x" / "d.csv").write_text(f'a,b\n1,=HYPERLINK("{case.mk}")\n')
     found = Scanner(site, [case], base).scan().findings
     assert {f.rule.split(" <")[0] for f in found} >= {"on* attribute", "CSV cell starts with a formula character"}
 

@@ -20,8 +20,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("DVK_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 TRIGGER = """() => {
   const block = e => e.preventDefault();              // events may fire, but never navigate away
@@ -33,9 +40,13 @@ TRIGGER = """() => {
   for (const el of document.querySelectorAll('*')) {
     const handlers = [...el.attributes].filter(a => a.name.toLowerCase().startsWith('on'));
     if (!handlers.length) continue;
-    for (const k of kinds) { try { el.dispatchEvent(new Event(k, {bubbles: false, cancelable: true})); fired++; } catch (e) {} }
+    for (const k of kinds) {
+      try { el.dispatchEvent(new Event(k, {bubbles: false, cancelable: true})); fired++; } catch (e) {}
+    }
   }
-  for (const el of document.querySelectorAll('[tabindex],[autofocus],a,button,input')) { try { el.focus(); } catch (e) {} }
+  for (const el of document.querySelectorAll('[tabindex],[autofocus],a,button,input')) {
+    try { el.focus(); } catch (e) {}
+  }
   return fired;
 }"""
 MARKER = "() => [window.__pwned || null, document.documentElement.dataset.pwned || null]"
@@ -63,7 +74,7 @@ def served(hostile_site):
     site, _ = hostile_site
 
     class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # noqa: D102
+        def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
@@ -82,8 +93,11 @@ def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, 
     site, cases = hostile_site
     names = {c.mk: c.id for c in cases}
     # redirect stubs (merged units and communes) navigate on their own; the static scan reads them
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace"))
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace")
+    )
     ran: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -97,7 +111,7 @@ def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, 
 
             page.on("dialog", on_dialog)
             for rel in pages:
-                url = f"{served}/{rel[:-len('index.html')] if rel.endswith('index.html') else rel}"
+                url = f"{served}/{rel[: -len('index.html')] if rel.endswith('index.html') else rel}"
                 dialogs.clear()
                 try:
                     page.goto(url, wait_until="load", timeout=20_000)

@@ -66,6 +66,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("holds a lone surrogate {char} (usually from a \\u escape in double quotes)",
                "delete the escape and type the character itself"),
     },
+    "text.markup": {
+        "vi": ("trường văn bản thuần có mã HTML '{value}'",
+               "hãy viết chữ thường, không thẻ <…> hay mã &…; (trang tự trình bày chữ); cần dấu < > thì viết ‹ ›"),
+        "en": ("a plain text field holds HTML markup '{value}'",
+               "write plain text, no <…> tags or &…; references (pages lay text out themselves); for < > write ‹ ›"),
+    },
     "text.blank": {
         "vi": ("giá trị chỉ có dấu cách hoặc ký tự vô hình",
                "hãy viết nội dung, hoặc bỏ hẳn trường này nếu không bắt buộc"),
@@ -210,6 +216,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("mã '{value}' bị trùng (lần trước ở dòng {first})", "mỗi mã chỉ khai báo một lần"),
         "en": ("id '{value}' is repeated (first at line {first})", "declare each id once"),
     },
+    "repo.made_link": {
+        "vi": ("thư mục {folder} là một liên kết (symlink) tới nơi khác",
+               "hãy xoá liên kết đó (rm {folder}); dvk tự tạo lại thư mục thật"),
+        "en": ("the folder {folder} is a link (symlink) to elsewhere",
+               "delete the link (rm {folder}); dvk makes a real folder again"),
+    },
     "repo.tracked_made": {
         "vi": ("kho git đang theo dõi {count} tệp trong {folder}/, thư mục do dvk tự tạo "
                "(bộ nhớ đệm hoặc trang đã dựng), nên không thể tin: {files}",
@@ -345,6 +357,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "hãy bỏ các dấu '{mark}' không dùng cho liên kết hay ảnh, từ dòng này trở đi"),
         "en": ("the story has {count} '{mark}' characters, at most {limit} (one per link, image or tag)",
                "remove the '{mark}' that are not links or images, from this line on"),
+    },
+    "photo.listed_twice": {
+        "vi": ("ảnh '{value}' được khai báo hơn một lần", "hãy giữ một mục cho mỗi tệp ảnh trong photos"),
+        "en": ("photo '{value}' is listed more than once", "keep one entry per photo file in photos"),
     },
     "photo.same_name": {
         "vi": ("ảnh '{value}' và ảnh '{other}' sẽ được công bố cùng tên ({published}…)",

@@ -33,6 +33,16 @@ def tracked_made(project: Project) -> dict[Path, list[str]]:
     return found
 
 
+def linked_made(project: Project) -> list[Path]:
+    """The made folders that are links: whatever is made there goes wherever the link points."""
+    return [folder for folder in project.made_dirs if folder.is_symlink()]
+
+
+def link_problems(project: Project, linked: list[Path]) -> list[Diagnostic]:
+    return [Diagnostic(folder.relative_to(project.root).as_posix(), None, "", "repo.made_link",
+                       {"folder": folder.relative_to(project.root).as_posix()}) for folder in linked]
+
+
 def tracked_problems(project: Project, tracked: dict[Path, list[str]]) -> list[Diagnostic]:
     """One error per tracked made folder, naming its files and the command that untracks them."""
     problems = []

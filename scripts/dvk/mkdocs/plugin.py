@@ -61,7 +61,8 @@ class DvkPlugin(BasePlugin):
         for line in findings.left_out_lines(built.result):
             log.info(line)
         if built.settings is None:
-            raise Abort("dvk: danh mục trong exemplars/ có lỗi, không thể dựng trang (xem ở trên).")
+            raise Abort("dvk: danh mục trong exemplars/ hoặc thư mục của dự án có lỗi, "
+                        "không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
         if built.leaks:  # even a preview: a preview is served, and may be shared
             for leak in built.leaks:

@@ -55,7 +55,7 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
     if rec["photos"]:
         lines += ["", "ẢNH (thư mục anh/; khi dùng, ghi tên tác giả)"]
         lines += [f"- anh/{p['file']}: {p['caption']} (Ảnh: {p['credit']})" for p in rec["photos"]]
-    lines += ["", "CÂU CHUYỆN", "", rec["story_markdown"], "",
+    lines += ["", "CÂU CHUYỆN", "", rec["story_text"], "",
               f"Văn bản và dữ liệu: giấy phép {licence.name} ({licence.url}). "
               "Ảnh thuộc tác giả ghi ở trên."]
     return "\r\n".join(lines) + "\r\n"  # CRLF: Notepad on older Windows shows one line otherwise

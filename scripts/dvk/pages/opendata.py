@@ -16,10 +16,11 @@ from .. import schema, urls
 from ..media.photos import published_name
 from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
 from ..settings import Licence
+from ..text.story import story_text
 from ..text.tables import csv_bytes, json_bytes
 from .base import Asset, Site, SiteFile
 
-VERSION = 1
+VERSION = 2  # 2: the story as published (story_html, story_text) instead of its Markdown
 SCHEMA_FILES = {"exemplars.schema.json": schema.OPEN_DATA,  # published name: ours
                 "exemplar.schema.json": schema.EXEMPLAR}
 # The CSV's columns: a Vietnamese heading, and how to read it from a record.
@@ -75,7 +76,9 @@ def record(site: Site, ex: Exemplar) -> dict[str, Any]:
         "groups": [{"id": g, "title": registry.groups[g].title} for g in ex.groups],
         "fields": [{"id": f, "title": registry.fields[f].title} for f in ex.fields],
         "summary": ex.summary,
-        "story_markdown": ex.story.strip(),
+        # The story as published: sanitised HTML and its plain text, never the contributor's markup.
+        "story_html": str(site.story(ex)),
+        "story_text": story_text(str(site.story(ex))),
         "recognition": {"decision": ex.recognition.decision, "date": _iso(ex.recognition.date),
                         "by": ex.recognition.by, "form": ex.recognition.form},
         "period": {"start": _iso(ex.period.start), "end": _iso(ex.period.end)} if ex.period else None,

@@ -67,6 +67,43 @@ def story_html(source: str, images: Mapping[str, str] | None = None) -> str:
     )
 
 
+_BLOCKS = {"p", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "ul", "ol", "figure", "hr"}
+
+
+class _Text(HTMLParser):
+    """The text of sanitised story HTML, with the breaks a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.parts.append("\n\n- ")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def story_text(html: str) -> str:
+    """Plain text of a story as `story_html` publishes it: what open data and story kits carry,
+    so markup a contributor wrote (a `<script>`, an `onerror`) never leaves as markup."""
+    reader = _Text()
+    reader.feed(html)
+    reader.close()
+    text = "".join(reader.parts)
+    paragraphs = (" ".join(line.split()) for line in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 @dataclass(frozen=True)
 class StoryFinding:
     """Something in a story that `story_html` removes (tag, attribute, link) or must check (image)."""

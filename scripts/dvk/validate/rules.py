@@ -147,9 +147,14 @@ def check_photos(doc: Document) -> set[str]:
         if not isinstance(name, str) or not SAFE_FILE.match(name):
             continue  # the schema reported the form (slashes, '..', absolute paths)
         # Variants are named by stem and width ('a.jpg' and 'a.png' → 'a-960.jpg' both).
+        # The same file listed twice would publish its variants twice: refused the same way.
         stem = Path(name).stem
-        other = stems.setdefault(stem.casefold(), name)
-        if other != name:
+        other = stems.get(stem.casefold())
+        stems.setdefault(stem.casefold(), name)
+        if other == name:
+            doc.problem("photo.listed_twice", ("photos", i, "file"), value=name)
+            continue
+        if other is not None:
             doc.problem("photo.same_name", ("photos", i, "file"), value=name, other=other,
                         published=f"{stem}-480.jpg")
             continue
@@ -211,7 +216,10 @@ def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
             # A value over several lines (a block scalar): the line of the finding within it.
             yield path, line and line + text.count("\n", 0, finding.offset), finding
     if doc.story:
-        for finding in find_private_data(read_story(doc.story), allowed):
+        # A story past a bound of `load.bounds` is refused and never rendered (rendering it is the
+        # work the bound prevents): it is read as plain text instead.
+        reading = read_story(doc.story) if doc.story_bounded else read_text(doc.story)
+        for finding in find_private_data(reading, allowed):
             yield STORY, doc.story_line + doc.story.count("\n", 0, finding.offset), finding
 
 
