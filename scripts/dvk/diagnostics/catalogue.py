@@ -66,12 +66,6 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("holds a lone surrogate {char} (usually from a \\u escape in double quotes)",
                "delete the escape and type the character itself"),
     },
-    "text.markup": {
-        "vi": ("trường văn bản thuần có mã HTML '{value}'",
-               "hãy viết chữ thường, không thẻ <…> hay mã &…; (trang tự trình bày chữ); cần dấu < > thì viết ‹ ›"),
-        "en": ("a plain text field holds HTML markup '{value}'",
-               "write plain text, no <…> tags or &…; references (pages lay text out themselves); for < > write ‹ ›"),
-    },
     "text.blank": {
         "vi": ("giá trị chỉ có dấu cách hoặc ký tự vô hình",
                "hãy viết nội dung, hoặc bỏ hẳn trường này nếu không bắt buộc"),

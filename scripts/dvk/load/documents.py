@@ -14,7 +14,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from .bounds import story_excesses
-from .hygiene import cleaned, forbidden, is_blank, markup
+from .hygiene import cleaned, forbidden, is_blank
 from .yamlread import Parsed, YamlProblem, parse
 
 MAX_FILE_BYTES = 256 * 1024  # a story of a few thousand words is ~30 KB
@@ -155,8 +155,6 @@ def _parse_into(doc: Document, text: str, first_line: int) -> None:
             report(found.kind, path, None, found.code_point)
         if not is_key and is_blank(value):
             doc.problem("text.blank", path)
-        elif not is_key and (piece := markup(value)) is not None:
-            doc.problem("text.markup", path, value=piece)
 
 
 def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:

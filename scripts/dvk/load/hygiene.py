@@ -13,8 +13,8 @@ program parses. Some characters have no place in it, whatever the language:
   (only a YAML escape such as "\\ud800" can make one): not text at all.
 
 And a text made only of spaces and invisible characters (zero-width spaces, soft hyphens,
-blank-looking letters such as U+3164) is a title nobody can see. `forbidden`, `markup` and
-`is_blank` are the whole rule; `load.documents` turns what they find into messages, and gives the YAML
+blank-looking letters such as U+3164) is a title nobody can see. `forbidden` and `is_blank`
+are the whole rule; `load.documents` turns what they find into messages, and gives the YAML
 parser the text `cleaned` of them, so the rest of the file is still checked.
 """
 
@@ -71,19 +71,6 @@ def cleaned(text: str, found: list[Forbidden]) -> str:
         pieces += [text[start:item.offset], " " if item.char == "\t" else ""]
         start = item.offset + 1
     return "".join(pieces) + text[start:]
-
-
-# A tag or a character reference: markup, which a plain field never needs. Pages escape it, but
-# the same text also leaves in feeds, open data, CSV and story kits, read by programs that may
-# not; refused here, markup from a plain field reaches no output at all.
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>\n]{0,60}>?"
-                     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def markup(text: str) -> str | None:
-    """The first piece of HTML markup (a tag, an entity) in a plain text, or None."""
-    found = _MARKUP.search(text)
-    return found.group()[:60] if found else None
 
 
 def is_blank(text: str) -> bool:

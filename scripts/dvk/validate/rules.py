@@ -185,6 +185,7 @@ def check_story(doc: Document, photos: set[str]) -> None:
             doc.problem(f"story.{finding.kind}", STORY, severity=Severity.WARNING, line=line, value=shown)
 
 
+
 def _story_line(doc: Document, needle: str) -> int:
     """The file line of the first story line that holds `needle` (else the story's first line)."""
     for i, text in enumerate(doc.story.split("\n")):
