@@ -42,7 +42,7 @@ def feeds_of(catalog: Catalog, settings: Settings) -> list[Feed]:
                    catalog.by_category.get(c.id, [])) for c in registry.categories.values()]
     found += [Feed(urls.unit(u.id), f"{title}: {u.name}",
                    f"Điển hình mới được công nhận của {u.name}.", catalog.by_unit.get(u.id, []))
-              for u in registry.units.values() if u.is_current]
+              for u in registry.units.values() if registry.current_unit(u.id).id == u.id]
     return found
 
 
@@ -101,7 +101,7 @@ def rss(site: Site, feed: Feed, site_url: str) -> bytes:
 def atom(site: Site, feed: Feed, site_url: str) -> bytes:
     _, atom_path = urls.feeds(feed.page)
     entries = newest_first(feed.exemplars)[:ITEMS]
-    updated = entries[0].recognition.date if entries else site.settings.campaign.start
+    updated = entries[0].recognition.date if entries else site.registry.default_campaign.period.start
     # Atom as the default namespace, written out: ElementTree would prefix every tag otherwise.
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
     _sub(root, "title", feed.title)

@@ -97,9 +97,9 @@ def registry_documents(catalog: Catalog) -> Iterator[Document]:
     """The generated pages that are not exemplars: units, the Hai chân – Ba mũi lines, groups, fields."""
     registry = catalog.registry
     for unit in registry.units.values():
-        if unit.is_current:
+        if registry.current_unit(unit.id).id == unit.id:
             commune = registry.communes.get(unit.commune or "")
-            place = commune.name if commune else "Cấp huyện"
+            place = commune.name if commune else registry.level_names.get(unit.level, unit.level)
             yield Document(urls.unit(unit.id), unit.name, f"Đơn vị · {place}", "",
                            ((unit.name, TITLE), (place, PLACE)))
     sections = (

@@ -23,20 +23,25 @@ from ..text.formats import vi_short_date
 from .counts import Statistics
 from .tables import Table
 
-TITLE = "Báo cáo số lượng điển hình “Dân vận khéo”"
+TITLE = "Báo cáo số lượng điển hình"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
+def title(stats: Statistics) -> str:
+    """“Báo cáo số lượng điển hình “Dân vận khéo””: the movement's name is the column's (site.yml)."""
+    return f"{TITLE} “{stats.column_name}”" if stats.column_name else TITLE
+
+
 def subtitle(stats: Statistics) -> str:
-    return f"{stats.campaign.name} (Kế hoạch {stats.campaign.plan})"
+    return f"{stats.campaign.name} (Kế hoạch {stats.campaign.plan.number})"
 
 
 def notes(stats: Statistics) -> list[str]:
     """What a reader of the printed report needs to read the numbers right."""
-    lines = [stats.window_text(),
+    lines = [stats.window_text(), stats.standing_text(),
              "Một điển hình có thể thuộc nhiều nội dung thi đua; cột “Đã lên chuyên mục” đếm điển hình "
-             "đã được giới thiệu trên chuyên mục “Dân vận khéo”."]
-    lines += [f"{c.title}: {c.short}." for c in stats.registry.categories.values()]
+             f"đã được giới thiệu trên chuyên mục “{stats.column_name}”."]
+    lines += [f"{c.title}: {c.short}." for c in stats.campaign.categories]
     for tally in stats.tallies:
         for old in tally.absorbed:
             since = f" (từ {vi_short_date(old.merged_on)})" if old.merged_on else ""
@@ -49,7 +54,7 @@ def notes(stats: Statistics) -> list[str]:
 
 def as_markdown(stats: Statistics) -> str:
     # Unit and category names are data: `Table.markdown` and `inline` escape them.
-    parts = [f"# {TITLE}", "", inline(subtitle(stats)), "",
+    parts = [f"# {title(stats)}", "", inline(subtitle(stats)), "",
              "## Kết quả so với chỉ tiêu", "", stats.targets_table().markdown(), "",
              "## Số điển hình theo đơn vị", "", stats.report_table().markdown(), "", "## Ghi chú", ""]
     parts += [f"- {inline(line)}" for line in notes(stats)]
@@ -67,14 +72,14 @@ def as_xlsx(stats: Statistics) -> bytes:
     _write_table(sheet, stats.report_table())
     _write_table(workbook.create_sheet("Chỉ tiêu"), stats.targets_table())
     sheet = workbook.create_sheet("Ghi chú")
-    for line in (TITLE, subtitle(stats), *notes(stats)):
+    for line in (title(stats), subtitle(stats), *notes(stats)):
         sheet.append([line])
     sheet.column_dimensions["A"].width = 120
 
-    moment = datetime.combine(stats.end or stats.newest or stats.campaign.start, time())
+    moment = datetime.combine(stats.end or stats.newest or stats.campaign.period.start, time())
     props = workbook.properties
     props.creator = props.lastModifiedBy = "dvk"
-    props.title, props.subject = TITLE, stats.window_text()
+    props.title, props.subject = title(stats), stats.window_text()
     props.created = props.modified = moment
     raw = io.BytesIO()
     # Workbook.save would stamp `modified` with the clock; its writer, called directly, does not.

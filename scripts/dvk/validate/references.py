@@ -48,7 +48,7 @@ def check_references(docs: list[Document], known: dict[str, set[str]],
             continue
         _check_ref(doc, ("unit",), data.get("unit"), known["units"], "ref.unit", "exemplars/units.yml")
         for key, registry, code, where in (
-            ("categories", "categories", "ref.category", "exemplars/categories.yml"),
+            ("categories", "categories", "ref.category", "exemplars/campaigns.yml"),
             ("groups", "groups", "ref.group", "exemplars/groups.yml"),
             ("fields", "fields", "ref.field", "exemplars/fields.yml"),
         ):
