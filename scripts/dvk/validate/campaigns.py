@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from ..diagnostics import Severity
-from ..load import Document
+from ..load import Document, dotted
 from .suggest import suggest
 
 Path = tuple[str | int, ...]
@@ -208,7 +208,7 @@ def check_exemplar_times(docs: Iterable[Document], registry: DatedRegistry) -> N
             continue
         campaign = registry.campaigns[cid]
         day = _day(data["recognition"].get("date"))
-        if day and not campaign.covers(day):
+        if day and not campaign.covers(day) and not _flagged(doc, ("recognition", "date")):
             doc.problem("campaign.date_outside", ("recognition", "date"), value=day.isoformat(),
                         campaign=campaign.id, start=campaign.period.start.isoformat(),
                         end=campaign.last_day.isoformat())
@@ -226,6 +226,11 @@ def check_exemplar_times(docs: Iterable[Document], registry: DatedRegistry) -> N
             _check_unit_life(doc, data, day, registry)
             _check_by(doc, data, day, registry)
         _check_media(doc, data, registry)
+
+
+def _flagged(doc: Document, path: Path) -> bool:
+    """A field that already has a message (a future date, say) gets no second one from here."""
+    return any(d.field == dotted(path) for d in doc.diagnostics)
 
 
 def _check_nominations(doc: Document, data: dict[str, Any], campaign: Any, registry: DatedRegistry) -> None:
