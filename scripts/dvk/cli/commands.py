@@ -117,8 +117,9 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
         print(f"dvk report: chiến dịch {campaign.id} chưa có đợt {args.review} trong campaigns.yml.",
               file=sys.stderr)
         return 2
-    first, last = (review.window.start, review.window.end) if review else (campaign.period.start,
-                                                                           campaign.last_day)
+    # By default: the campaign's whole period; an open campaign's up to today.
+    first, last = (review.window.start, review.window.end) if review else (
+        campaign.period.start, min(campaign.last_day, date.today()) if campaign.is_open else campaign.last_day)
     if args.as_of:
         last = _day(args.as_of, "--as-of")
     start = _day(args.start, "--from") if args.start else first

@@ -101,7 +101,9 @@ class Statistics:
         self.units = sorted(chosen.values(), key=lambda u: (ranks.get(u.level, 0), sort_key(u.name), u.id))
         absorbed: defaultdict[str, list[Unit]] = defaultdict(list)
         for unit in sorted(units.values(), key=lambda u: sort_key(u.name)):
-            if merged_by(unit, self.day) and standing(units, unit.id, self.day).id in chosen:
+            # only the units that passed their work on while the campaign ran matter to it
+            during = unit.until is None or unit.until >= campaign.period.start
+            if during and merged_by(unit, self.day) and standing(units, unit.id, self.day).id in chosen:
                 absorbed[standing(units, unit.id, self.day).id].append(unit)
         self.tallies = [self._tally(u, by_unit.get(u.id, []), absorbed.get(u.id, [])) for u in self.units]
 
