@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,10 @@ def build_registry(docs: dict[str, Any], today: date | None = None) -> Registry:
                          for p in site["publishers"]),
         today=today,
     )
+    default = registry.default_campaign if campaigns else None
+    registry.view_day = (default.participants.as_of if default else None) or today
+    registry.units = {k: replace(u, is_current=registry.current_unit(k).id == k) for k, u in units.items()}
+    registry.areas = {k: replace(a, is_current=registry.current_commune(k).id == k) for k, a in areas.items()}
     _refresh_views(registry)
     return registry
 

@@ -107,18 +107,16 @@ class Area:
     ended: bool = False
     renamed_from: tuple[FormerName, ...] = ()
     also_formed_from: tuple[str, ...] = ()
+    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
 
+    # What today's pages read: the succession as the registry's `view_day` sees it.
     @property
     def merged_into(self) -> str | None:
-        return self.successor
+        return None if self.is_current else self.successor
 
     @property
     def merged_on(self) -> date | None:
-        return self.until + timedelta(days=1) if self.until and self.successor else None
-
-    @property
-    def is_current(self) -> bool:
-        return self.until is None
+        return self.until + timedelta(days=1) if self.until and self.merged_into else None
 
     def lives_on(self, day: date) -> bool:
         return lives(self.start, self.until, day)
@@ -147,22 +145,20 @@ class Unit:
     renamed_from: tuple[FormerName, ...] = ()
     office_phone: str | None = None
     commune: str | None = None  # its latest area when that is of the lowest level (pages read it)
+    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
 
     @property
     def parent(self) -> str | None:
         return self.parents[-1].id if self.parents else None
 
+    # What today's pages read: the succession as the registry's `view_day` sees it.
     @property
     def merged_into(self) -> str | None:
-        return self.successor
+        return None if self.is_current else self.successor
 
     @property
     def merged_on(self) -> date | None:
-        return self.until + timedelta(days=1) if self.until and self.successor else None
-
-    @property
-    def is_current(self) -> bool:
-        return self.until is None
+        return self.until + timedelta(days=1) if self.until and self.merged_into else None
 
     def lives_on(self, day: date) -> bool:
         return lives(self.start, self.until, day)

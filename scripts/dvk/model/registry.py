@@ -70,6 +70,11 @@ class Registry:
     column: Column | None = None
     publishers: tuple[Span, ...] = ()  # a unit id, or a name as written, by period
     today: date | None = None  # the day "now" means; None: after every succession in the data
+    # The day the compatibility views (current_unit, current_commune, commune_of, is_current)
+    # answer for, which today's pages read: the default campaign's participants day when it
+    # names one (the pages still present that campaign), else `today`. Pages that show every
+    # campaign through time (phase 2) ask `unit_on`, `where_now`, `former_note` instead.
+    view_day: date | None = None
 
     # --- levels -------------------------------------------------------------------------------
 
@@ -95,15 +100,15 @@ class Registry:
     # --- who carries a unit's work, and where it is now -------------------------------------
 
     def current_unit(self, unit_id: str) -> Unit:
-        """The unit that carries this one's work now (on `today`)."""
-        return standing(self.units, unit_id, self.today)
+        """The unit that carries this one's work on `view_day`."""
+        return standing(self.units, unit_id, self.view_day)
 
     def current_commune(self, commune_id: str) -> Area:
-        """The area that administers this one's ground now (on `today`)."""
-        return standing(self.areas, commune_id, self.today)
+        """The area that administers this one's ground on `view_day`."""
+        return standing(self.areas, commune_id, self.view_day)
 
     def commune_of(self, unit_id: str) -> Area | None:
-        """Now's commune of a unit's area (None for units above the lowest level)."""
+        """The commune of a unit's area on `view_day` (None for units above the lowest level)."""
         unit = self.units[unit_id]
         return self.current_commune(unit.commune) if unit.commune else None
 
@@ -118,13 +123,13 @@ class Registry:
         """The unit that carries `unit_id`'s work now and the area where that work is done now.
         A unit that ended with no successor has no unit now: its area's lineage says where."""
         day = self.today or date.max
-        unit = self.current_unit(unit_id)
+        unit = standing(self.units, unit_id, self.today)
         if not unit.lives_on(day) and unit.ended:
             last = span_on(unit.areas, unit.until or day)
-            area = self.current_commune(last) if last else None
+            area = standing(self.areas, last, self.today) if last else None
             return None, area if area and area.lives_on(day) else None
         area_id = unit.area_on(day)
-        return unit, self.current_commune(area_id) if area_id else None
+        return unit, standing(self.areas, area_id, self.today) if area_id else None
 
     def former_note(self, unit_id: str) -> str | None:
         """"Khối vận xã Quới Sơn (cũ) — nay thuộc xã Giao Long" for a unit that no longer works

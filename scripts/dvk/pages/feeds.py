@@ -42,7 +42,7 @@ def feeds_of(catalog: Catalog, settings: Settings) -> list[Feed]:
                    catalog.by_category.get(c.id, [])) for c in registry.categories.values()]
     found += [Feed(urls.unit(u.id), f"{title}: {u.name}",
                    f"Điển hình mới được công nhận của {u.name}.", catalog.by_unit.get(u.id, []))
-              for u in registry.units.values() if registry.current_unit(u.id).id == u.id]
+              for u in registry.units.values() if u.is_current]
     return found
 
 

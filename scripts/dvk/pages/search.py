@@ -97,7 +97,7 @@ def registry_documents(catalog: Catalog) -> Iterator[Document]:
     """The generated pages that are not exemplars: units, the Hai chân – Ba mũi lines, groups, fields."""
     registry = catalog.registry
     for unit in registry.units.values():
-        if registry.current_unit(unit.id).id == unit.id:
+        if unit.is_current:
             commune = registry.communes.get(unit.commune or "")
             place = commune.name if commune else registry.level_names.get(unit.level, unit.level)
             yield Document(urls.unit(unit.id), unit.name, f"Đơn vị · {place}", "",

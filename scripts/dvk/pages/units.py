@@ -14,12 +14,10 @@ from .redirects import redirect
 
 def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
-    # A unit has a page while it works, or when it ended with no successor to lead to.
-    current = [u for u in registry.units.values() if registry.current_unit(u.id).id == u.id]
+    current = [u for u in registry.units.values() if u.is_current]
     levels = {level: sorted((u for u in current if u.level == level), key=lambda u: sort_key(u.name))
               for level in LEVEL_NAMES}
-    former = sorted((u for u in registry.units.values() if registry.current_unit(u.id).id != u.id),
-                    key=lambda u: sort_key(u.name))
+    former = sorted((u for u in registry.units.values() if not u.is_current), key=lambda u: sort_key(u.name))
     yield site.render("don-vi/index.md", "units.md.j2", levels=levels, former=former,
                       counts={u: len(catalog.by_unit.get(u, [])) for u in registry.units})
     for unit in current:
@@ -37,10 +35,8 @@ def redirect_files(site: Site) -> Iterator[SiteFile]:
     """Units merged in a reorganisation keep their URL: `/don-vi/<old-id>/` leads to the unit
     that carries their work today."""
     registry = site.registry
-    for old in sorted(registry.units.values(), key=lambda u: u.id):
+    for old in sorted((u for u in registry.units.values() if not u.is_current), key=lambda u: u.id):
         now = registry.current_unit(old.id)
-        if now.id == old.id:
-            continue
         note = f"{old.name} đã sáp nhập vào {now.name}" + (
             f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
         note += " Các điển hình của đơn vị cũ nay được giới thiệu ở trang đơn vị mới."

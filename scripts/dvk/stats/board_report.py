@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -44,7 +44,7 @@ def notes(stats: Statistics) -> list[str]:
     lines += [f"{c.title}: {c.short}." for c in stats.campaign.categories]
     for tally in stats.tallies:
         for old in tally.absorbed:
-            since = f" (từ {vi_short_date(old.merged_on)})" if old.merged_on else ""
+            since = f" (từ {vi_short_date(old.until + timedelta(days=1))})" if old.until else ""
             lines.append(f"Số liệu của {old.name} tính cho {tally.unit.name}{since}.")
     missing = [t.unit.name for t in stats.tallies if not t.exemplars]
     if missing:
