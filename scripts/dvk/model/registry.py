@@ -116,9 +116,6 @@ class Registry:
         """The unit that carried this one's work on `day`."""
         return standing(self.units, unit_id, day)
 
-    def lives(self, unit_id: str, day: date) -> bool:
-        return self.units[unit_id].lives_on(day)
-
     def where_now(self, unit_id: str) -> tuple[Unit | None, Area | None]:
         """The unit that carries `unit_id`'s work now and the area where that work is done now.
         A unit that ended with no successor has no unit now: its area's lineage says where."""
