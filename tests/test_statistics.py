@@ -25,24 +25,46 @@ from dvk.stats import Table
 
 UNITS = yaml.safe_load((REPO / "exemplars" / "units.yml").read_text(encoding="utf-8"))
 UNIT = {u["id"]: u for u in UNITS["units"]}
-COMMUNE = {c["id"]: c for c in UNITS["communes"]}
-CATEGORIES = yaml.safe_load((REPO / "exemplars" / "categories.yml").read_text(encoding="utf-8"))
+COMMUNE = {c["id"]: c for c in UNITS["areas"] if c["level"] == "xa"}
+SITE = yaml.safe_load((REPO / "exemplars" / "site.yml").read_text(encoding="utf-8"))
+CAMPAIGN = next(c for c in yaml.safe_load((REPO / "exemplars" / "campaigns.yml").read_text(encoding="utf-8"))
+                if c["id"] == SITE["default_campaign"])
+CATEGORIES = CAMPAIGN["lines"]["categories"]
+# The per-unit target counts the units standing on the day the campaign names (by the tổng kết
+# every unit of the 2024–2025 campaign had ended in the 2025 reorganization).
+DAY = CAMPAIGN["participants"]["as_of"]
 
 
 def published() -> list[dict[str, Any]]:
+    """The published exemplars of the site's default campaign (the statistics page's)."""
     found = []
     for path in sorted((REPO / "exemplars").glob("*/*.md")):
         front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
         data = yaml.safe_load(front)
-        if not data.get("draft"):
+        if not data.get("draft") and data.get("campaign", CAMPAIGN["id"]) == CAMPAIGN["id"]:
             found.append(data)
     return found
 
 
 def standing(items: dict[str, dict[str, Any]], key: str, on: date | None) -> str:
-    while items[key].get("merged_into") and (on is None or items[key]["merged_on"] <= on):
-        key = items[key]["merged_into"]
+    while items[key].get("merged_into") and (on is None or items[key]["until"] < on):
+        key = items[key]["merged_into"]["id"]
     return key
+
+
+def alive(item: dict[str, Any], on: date) -> bool:
+    return item.get("from", date.min) <= on <= item.get("until", date.max)
+
+
+def standing_units(on: date) -> list[dict[str, Any]]:
+    return [u for u in UNITS["units"] if alive(u, on)]
+
+
+def area_of(unit: dict[str, Any], on: date) -> str | None:
+    if "area" in unit:
+        return unit["area"]
+    spans = [a for a in unit.get("areas", []) if alive(a, on)] or unit.get("areas", [])[:1]
+    return spans[0]["id"] if spans else None
 
 
 def aired(data: dict[str, Any], by: date | None = None) -> bool:
@@ -92,8 +114,8 @@ def page(sample_site: Path) -> dict[str, tuple[Tag, Tag]]:
 def test_the_targets_table_counts_by_the_level_of_the_recognized_unit(page: dict[str, tuple[Tag, Tag]]) -> None:
     data = published()
     levels = Counter(UNIT[d["unit"]]["level"] for d in data)
-    current = [u for u in UNITS["units"] if not u.get("merged_into")]
-    met = {standing(UNIT, d["unit"], None) for d in data}
+    current = standing_units(DAY)
+    met = {standing(UNIT, d["unit"], DAY) for d in data}
     assert column(page["Kết quả so với chỉ tiêu"][1]) == {
         "Toàn huyện": len(data), "Cấp huyện": levels["huyen"], "Cấp xã": levels["xa"],
         "Đơn vị có ít nhất 1 điển hình": len(met)}
@@ -103,8 +125,8 @@ def test_the_targets_table_counts_by_the_level_of_the_recognized_unit(page: dict
 
 def test_every_standing_unit_is_listed_with_its_count_units_with_none_first(
         page: dict[str, tuple[Tag, Tag]]) -> None:
-    counts = Counter(standing(UNIT, d["unit"], None) for d in published())
-    current = {u["name"]: counts[u["id"]] for u in UNITS["units"] if not u.get("merged_into")}
+    counts = Counter(standing(UNIT, d["unit"], DAY) for d in published())
+    current = {u["name"]: counts[u["id"]] for u in standing_units(DAY)}
     shown = column(page["Theo đơn vị"][1], 2)
     assert shown == current
     values = list(shown.values())
@@ -119,10 +141,10 @@ def test_every_standing_unit_is_listed_with_its_count_units_with_none_first(
 def test_communes_categories_groups_kinds_and_fields_match_the_hand_count(
         page: dict[str, tuple[Tag, Tag]]) -> None:
     data = published()
-    communes = Counter(standing(COMMUNE, UNIT[d["unit"]]["commune"], None)
-                       for d in data if UNIT[d["unit"]].get("commune"))
-    assert column(page["Theo xã, thị trấn"][1]) == {
-        c["name"]: communes[c["id"]] for c in UNITS["communes"] if not c.get("merged_into")}
+    communes = Counter(standing(COMMUNE, area, DAY) for d in data
+                       if (area := area_of(UNIT[d["unit"]], d["recognition"]["date"])) in COMMUNE)
+    assert column(page["Theo xã, phường, thị trấn"][1]) == {
+        c["name"]: communes[c["id"]] for c in COMMUNE.values() if alive(c, DAY)}
     categories = Counter(c for d in data for c in d["categories"])
     assert column(page["Theo nội dung thi đua “Hai chân – Ba mũi”"][1]) == {
         f"{c['title']}: {c['short']}": categories[c["id"]] for c in CATEGORIES}
@@ -146,7 +168,7 @@ def test_months_steps_nominations_and_airings_match_the_hand_count(page: dict[st
     assert list(column(page["Theo tháng công nhận"][1], 2).values())[-1] == len(data)  # cumulative
     steps = Counter(max(d["steps"], key=lambda s: (s["date"], s["step"]))["step"]
                     for d in data if d.get("steps"))
-    shown = column(page["Theo bước của quy trình năm bước"][1])
+    shown = column(page["Theo bước: Năm bước của Kế hoạch 330-KH/TU"][1])
     assert [shown[k] for k in shown if k.startswith("Bước")] == [steps[n] for n in range(1, 6)]
     assert shown["Chưa ghi bước nào"] == sum(1 for d in data if not d.get("steps"))
     assert column(page["Đề nghị cấp trên biểu dương, nhân rộng"][1]) == {
@@ -216,13 +238,12 @@ def test_chart_labels_are_text_never_markup() -> None:
 
 def report_rows(start: date, end: date) -> dict[str, list[int]]:
     """Unit name → [recognized, collective, individual, categories…, to huyện, to tỉnh, aired]."""
-    rows: dict[str, list[int]] = {
-        u["name"]: [0] * (3 + len(CATEGORIES) + 3) for u in UNITS["units"]
-        if not (u.get("merged_into") and u["merged_on"] <= end)}
+    day = min(end, DAY)
+    rows: dict[str, list[int]] = {u["name"]: [0] * (3 + len(CATEGORIES) + 3) for u in standing_units(day)}
     for d in published():
         if not start <= d["recognition"]["date"] <= end:
             continue
-        row = rows[UNIT[standing(UNIT, d["unit"], end)]["name"]]
+        row = rows[UNIT[standing(UNIT, d["unit"], day)]["name"]]
         row[0] += 1
         row[1 if d["kind"] == "collective" else 2] += 1
         for i, c in enumerate(CATEGORIES):

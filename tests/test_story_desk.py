@@ -252,7 +252,7 @@ def test_without_javascript_the_desk_is_the_whole_table_not_yet_aired_first(
 def test_desk_order_breaks_ties_by_title() -> None:
     def ex(slug: str, title: str, day: date) -> Exemplar:
         from dvk.model import Recognition
-        return Exemplar(slug=slug, source="", title=title, kind="collective", unit="u", categories=("c",),
+        return Exemplar(slug=slug, source="", title=title, kind="collective", unit="u", campaign="c", categories=("c",),
                         summary="", recognition=Recognition("1-QĐ", day, "x"), story="")
 
     same = date(2024, 9, 2)

@@ -82,8 +82,9 @@ def full(kind: str) -> dict[str, Any]:
                    "date": "2024-10-01", "url": "https://example.vn/bai"}],
         "photos": [{"file": "anh.jpg", "caption": "Bàn giao nhà", "credit": "Hội LHPN xã"}],
         "contact": {"office": "Văn phòng Khối vận", "phone": "0275 3860 123", "email": "vp@example.vn"},
-        "recognition": {"decision": "15-QĐ/BDVHU", "date": "2024-09-02",
+        "recognition": {"decision": "15-QĐ/BDVHU", "date": "2024-09-02", "by_unit": "bdv-huyen-uy",
                         "by": "Ban Dân vận Huyện ủy Châu Thành", "form": "Giấy khen"},
+        "campaign": "dong-khoi-moi-2024-2025",
     }
     if kind == "collective":
         return collective(**shared)
@@ -193,7 +194,8 @@ def text(node: Tag) -> str:
 Sites = tuple[Path, Path, dict[tuple[str, str], int]]
 # Fields that name something (a unit, a photo file, a page) or are dates: shown as what they
 # name, or formatted, never as typed.
-NOT_TEXT = {"unit", "categories[]", "fields[]", "groups[]", "learned_from[]", "photos[].file",
+NOT_TEXT = {"unit", "campaign", "recognition.by_unit", "categories[]", "fields[]", "groups[]",
+            "learned_from[]", "photos[].file",
             "media[].url", "consent", "recognition.date", "period.start", "period.end",
             "steps[].date", "nominations[].date", "media[].date"}
 

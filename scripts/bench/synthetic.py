@@ -16,6 +16,7 @@ import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -133,13 +134,17 @@ def write_synthetic_project(root: Path, count: int, seed: int = 1) -> Path:
     for registry in sorted((REPO / "exemplars").glob("*.yml")):
         shutil.copy(registry, root / "exemplars" / registry.name)
 
-    def ids(name: str, key: str | None = None) -> list[str]:
-        loaded = yaml.safe_load((root / "exemplars" / name).read_text(encoding="utf-8"))
-        entries = loaded[key] if key else loaded
-        return sorted(e["id"] for e in entries if not e.get("merged_into"))
+    def load(name: str) -> Any:
+        return yaml.safe_load((root / "exemplars" / name).read_text(encoding="utf-8"))
 
-    units = ids("units.yml", "units")
-    categories, groups, fields = ids("categories.yml"), ids("groups.yml"), ids("fields.yml")
+    # Units that worked through the synthetic period (2024-04-01 to 2025-06-30): recognized
+    # during it, or after it for work done while they lived; the default campaign's lines.
+    units = sorted(u["id"] for u in load("units.yml")["units"]
+                   if "from" not in u and str(u.get("until", "9999-12-31")) >= "2025-06-30")
+    campaigns = {c["id"]: c for c in load("campaigns.yml")}
+    campaign = campaigns[load("site.yml").get("default_campaign") or next(iter(campaigns))]
+    categories = sorted(c["id"] for c in campaign["lines"]["categories"])
+    groups, fields = sorted(g["id"] for g in load("groups.yml")), sorted(f["id"] for f in load("fields.yml"))
     rng = random.Random(seed)
     for number in range(1, count + 1):
         unit = units[number % len(units)]

@@ -8,7 +8,7 @@ and if not, why?", and one way the site's files come to be. Nothing below import
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -18,16 +18,24 @@ from . import schema
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
-from .model import LEVEL_NAMES, Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
+from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
 from .pages import SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
 from .site.make import Tally, make
 from .site.scan import private_data_published
-from .validate import IndexEntry, check_against_schema, check_references, checked_documents, suggest
+from .validate import (
+    IndexEntry,
+    check_against_schema,
+    check_exemplar_times,
+    check_references,
+    check_registry_dates,
+    check_registry_links,
+    checked_documents,
+)
 
-REGISTRY_PARTS = {"units.yml": "units", "categories.yml": "categories",
-                  "groups.yml": "entries", "fields.yml": "entries", "site.yml": "site"}
+REGISTRY_PARTS = {"site.yml": "site", "campaigns.yml": "campaigns", "units.yml": "units",
+                  "outlets.yml": "outlets", "groups.yml": "entries", "fields.yml": "entries"}
 
 
 @dataclass
@@ -67,7 +75,7 @@ def check(project: Project, today: date | None = None,
     today = today or date.today()
     tracked, linked = tracked_made(project), linked_made(project)
     repository = tracked_problems(project, tracked) + link_problems(project, linked)
-    registry_docs, registry = load_registry(project)
+    registry_docs, registry = load_registry(project, today)
     paths = exemplar_paths(project.exemplars_dir)
     named, others = paths, []
     if only is not None:
@@ -83,6 +91,7 @@ def check(project: Project, today: date | None = None,
     index = [IndexEntry.of(doc) for doc in docs]
     index += [index_entry(path, project.root) for path in others]
     check_references(docs, known, index, registry.office_phones)
+    check_exemplar_times(docs, registry)
 
     published: list[Exemplar] = []
     left_out: list[LeftOut] = []
@@ -90,7 +99,7 @@ def check(project: Project, today: date | None = None,
         if not doc.ok:
             left_out.append(LeftOut(doc.rel, "errors"))
             continue
-        exemplar = build_exemplar(doc.path.stem, doc.rel, doc.path.parent, doc.data, doc.story)
+        exemplar = build_exemplar(doc.path.stem, doc.rel, doc.path.parent, doc.data, doc.story, registry)
         if exemplar.draft:
             left_out.append(LeftOut(doc.rel, "draft"))
         else:
@@ -161,7 +170,10 @@ def _drop_dangling_links(published: list[Exemplar]) -> None:
 
 # --- registries ---------------------------------------------------------------------------------
 
-def load_registry(project: Project) -> tuple[list[Document], Registry | None]:
+def load_registry(project: Project, today: date | None = None) -> tuple[list[Document], Registry | None]:
+    """The registries, checked: each against its schema, then the ids they name, then their
+    dates; None for the registry while any of these has an error. `today` is the day "now"
+    means for the views that follow mergers (None: after every one in the data)."""
     docs = {name: read_registry(project.exemplars_dir / name, project.root)
             for name in REGISTRY_FILES}
     for name, doc in docs.items():
@@ -170,18 +182,20 @@ def load_registry(project: Project) -> tuple[list[Document], Registry | None]:
     if not all(doc.ok for doc in docs.values()):
         return list(docs.values()), None
     units_doc = docs["units.yml"]
-    _check_unique(units_doc, ("communes",))
-    _check_unique(units_doc, ("units",))
-    # Two units of one name cannot be told apart on the site, in feeds or in the Board's report.
-    _check_unique(units_doc, ("units",), "name", "name.duplicate")
-    for name in ("categories.yml", "groups.yml", "fields.yml"):
+    for section in ("levels", "acts", "areas", "units"):
+        _check_unique(units_doc, (section,))
+    # Two units of one name at one time cannot be told apart on the site, in feeds or in the
+    # Board's report; a unit formed on 01/7/2025 may carry the name of the one it succeeded.
+    _check_unique(units_doc, ("units",), "name", "name.duplicate", _lives_apart)
+    for name in ("campaigns.yml", "outlets.yml", "groups.yml", "fields.yml"):
         _check_unique(docs[name], ())
-    _check_unit_links(units_doc)
-    _check_levels(docs["site.yml"])
+    check_registry_links(docs)
     if not all(doc.ok for doc in docs.values()):
         return list(docs.values()), None
-    registry = build_registry(units_doc.data, docs["categories.yml"].data,
-                              docs["groups.yml"].data, docs["fields.yml"].data)
+    registry = build_registry({name: doc.data for name, doc in docs.items()}, today)
+    check_registry_dates(docs, registry)
+    if not all(doc.ok for doc in docs.values()):
+        return list(docs.values()), None
     return list(docs.values()), registry
 
 
@@ -189,44 +203,27 @@ def _items(doc: Document, path: tuple[str, ...]) -> list[dict[str, object]]:
     data = doc.data
     for step in path:
         data = data[step]
-    return data
+    return data or []
 
 
-def _check_unique(doc: Document, path: tuple[str, ...], key: str = "id", code: str = "id.duplicate") -> None:
-    """Each item's `key` is given once; a repeat is reported at its line, naming the first's."""
-    first: dict[object, int | None] = {}
+def _check_unique(doc: Document, path: tuple[str, ...], key: str = "id", code: str = "id.duplicate",
+                  apart: Callable[[dict[str, Any], dict[str, Any]], bool] = lambda a, b: False) -> None:
+    """Each item's `key` is given once (or only by items `apart` says never meet); a repeat is
+    reported at its line, naming the first's."""
+    first: dict[object, list[tuple[dict[str, Any], int | None]]] = {}
     for i, item in enumerate(_items(doc, path)):
         where = (*path, i, key)
-        if item[key] in first:
-            doc.problem(code, where, value=item[key], first=first[item[key]])
+        met = [line for other, line in first.get(item[key], ()) if not apart(item, other)]
+        if met:
+            doc.problem(code, where, value=item[key], first=met[0])
         else:
-            first[item[key]] = doc.line_of(where)
+            first.setdefault(item[key], []).append((item, doc.line_of(where)))
 
 
-def _check_unit_links(doc: Document) -> None:
-    communes = {c["id"] for c in doc.data["communes"]}
-    units = {u["id"] for u in doc.data["units"]}
-    where = "exemplars/units.yml"
-    for i, commune in enumerate(doc.data["communes"]):
-        target = commune.get("merged_into")
-        if target is not None and target not in communes:
-            doc.problem("ref.commune", ("communes", i, "merged_into"), value=target,
-                        suggestion=suggest(target, communes, where))
-    for i, unit in enumerate(doc.data["units"]):
-        for key, known, code in (("commune", communes, "ref.commune"),
-                                 ("parent", units, "ref.parent"),
-                                 ("merged_into", units, "ref.unit")):
-            value = unit.get(key)
-            if value is not None and value not in known:
-                doc.problem(code, ("units", i, key), value=value,
-                            suggestion=suggest(value, known, where))
-
-
-def _check_levels(doc: Document) -> None:
-    for level in doc.data["campaign"]["targets"]["levels"]:
-        if level not in LEVEL_NAMES:
-            doc.problem("ref.level", ("campaign", "targets", "levels", level), value=level,
-                        allowed=", ".join(LEVEL_NAMES))
+def _lives_apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two registry entries whose lives (from … until, both days included) share no day."""
+    return bool((a.get("until") and b.get("from") and a["until"] < b["from"])
+                or (b.get("until") and a.get("from") and b["until"] < a["from"]))
 
 
 # --- the site -----------------------------------------------------------------------------------
@@ -251,7 +248,7 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     result = result or check(project)
     if result.catalog is None or result.site is None or result.repository:
         return Built(result)  # nothing is made into, or from, folders the repository should not hold
-    settings = settings_of(engine, result.site)
+    settings = settings_of(engine, result.site, publisher_now(result.catalog.registry, result.site))
     pin_build_date(result.catalog)
     made, tally = make(generate(result.catalog, settings, content), project.cache_dir)
     published = {e.source for e in result.catalog.exemplars}
@@ -263,7 +260,14 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
 def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settings:
     """The settings a build of `result` uses: mkdocs.yml's, with `engine` overriding it."""
     assert result.site is not None, "no settings without checked registries"
-    return settings_of({**read_engine_settings(project.config_file), **engine}, result.site)
+    assert result.catalog is not None
+    return settings_of({**read_engine_settings(project.config_file), **engine}, result.site,
+                       publisher_now(result.catalog.registry, result.site))
+
+
+def publisher_now(registry: Registry, site: Mapping[str, Any]) -> str:
+    """Who publishes the site now (site.yml: publishers, by date), else the site's title."""
+    return registry.publisher_on(registry.today or date.today()) or site["title"]
 
 
 def pin_build_date(catalog: Catalog) -> None:

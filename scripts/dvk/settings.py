@@ -2,15 +2,15 @@
 
 `Settings` is assembled by the pipeline from two places: the engine's `mkdocs.yml` (the site's
 name and public address, whether URLs are folders) and `exemplars/site.yml`, checked against
-its schema like every registry (who publishes, under which licence, the campaign and its
-targets). No module below keeps a name, number or date of a campaign, unit or place.
+its schema like every registry (who publishes, under which licence, the line on the social
+cards). Campaigns, their periods and targets are registries (`campaigns.yml`, `model.Campaign`).
+No module below keeps a name, number or date of a campaign, unit or place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +27,6 @@ class Licence:
 
 
 @dataclass(frozen=True)
-class Campaign:
-    name: str  # as the Board's report names it
-    plan: str  # the plan's number, e.g. "58-KH/BDVHU"
-    start: date
-    end: date
-    target_total: int
-    target_levels: Mapping[str, int]  # level id → exemplars that level must recognize
-
-
-@dataclass(frozen=True)
 class Settings:
     site_title: str
     site_url: str | None  # feeds and open data need absolute links; None: no feeds
@@ -44,7 +34,6 @@ class Settings:
     publisher: str
     licence: Licence
     card_line: str  # the line above the title on every social card
-    campaign: Campaign
 
 
 def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -72,18 +61,12 @@ def read_engine_settings(config_file: Path) -> dict[str, Any]:
     return engine_settings(config if isinstance(config, dict) else {})
 
 
-def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any]) -> Settings:
-    """Settings from `engine_settings` and the checked data of `exemplars/site.yml`."""
-    campaign = site["campaign"]
+def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: str) -> Settings:
+    """Settings from `engine_settings`, the checked data of `exemplars/site.yml` and who
+    publishes the site now (a dated entry of site.yml, resolved by the registry)."""
     return Settings(
         **engine,
-        publisher=site["publisher"],
+        publisher=publisher,
         licence=Licence(site["licence"]["name"], site["licence"]["url"]),
-        card_line=site["card_line"],
-        campaign=Campaign(
-            name=campaign["name"], plan=campaign["plan"],
-            start=date.fromisoformat(campaign["period"]["start"]),
-            end=date.fromisoformat(campaign["period"]["end"]),
-            target_total=campaign["targets"]["total"],
-            target_levels=dict(campaign["targets"]["levels"])),
+        card_line=site.get("card_tagline") or site["title"],
     )

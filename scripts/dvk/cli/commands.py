@@ -16,7 +16,7 @@ from ..diagnostics import Severity
 from ..model import Registry
 from ..pipeline import CheckResult, build, check, load_registry, select
 from ..project import Project
-from ..settings import read_engine_settings, settings_of
+from ..settings import read_engine_settings
 from ..site.export import copy_content, write_tree
 from ..stats import Statistics
 from ..stats.board_report import FORMATS
@@ -113,9 +113,24 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
         _print_check(result, args.lang, sys.stderr)  # the report counts what is published
     if result.catalog is None or result.site is None:
         return 1
-    campaign = settings_of(read_engine_settings(project.config_file), result.site).campaign
-    start = _day(args.start, "--from") if args.start else campaign.start
-    end = _day(args.end, "--to") if args.end else campaign.end
+    registry = result.catalog.registry
+    if args.campaign and args.campaign not in registry.campaigns:
+        print(f"dvk report: không có chiến dịch “{args.campaign}” — hãy dùng một trong: "
+              f"{', '.join(registry.campaigns)}.", file=sys.stderr)
+        return 2
+    campaign = registry.campaigns[args.campaign] if args.campaign else registry.default_campaign
+    review = campaign.review(args.review) if args.review else None
+    if args.review and review is None:
+        print(f"dvk report: chiến dịch {campaign.id} chưa có đợt {args.review} trong campaigns.yml.",
+              file=sys.stderr)
+        return 2
+    # By default: the campaign's whole period; an open campaign's up to today.
+    first, last = (review.window.start, review.window.end) if review else (
+        campaign.period.start, min(campaign.last_day, date.today()) if campaign.is_open else campaign.last_day)
+    if args.as_of:
+        last = _day(args.as_of, "--as-of")
+    start = _day(args.start, "--from") if args.start else first
+    end = _day(args.end, "--to") if args.end else last
     if start is None or end is None:
         return 2
     if start > end:

@@ -34,6 +34,8 @@ ví dụ:
   dvk report --from 2024-01-01 --to 2024-12-31 --output so-ket-2024.md
   dvk report --to 2025-12-31 --format xlsx --output tong-ket.xlsx   tổng kết, tệp Excel
   dvk report --from 01/01/2025 --to 31/12/2025 --format csv --output 2025.csv
+  dvk report --campaign MÃ --review so-ket                    báo cáo sơ kết của một chiến dịch
+  dvk report --campaign MÃ --as-of 30/06/2026                 số liệu của chiến dịch tính đến một ngày
 """
 
 # Examples shown by `dvk LỆNH --help`: every verb says how it is typed in practice.
@@ -141,12 +143,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("report", help="báo cáo số lượng điển hình theo đơn vị",
                          description="Báo cáo số điển hình của từng đơn vị (công nhận, theo loại, theo "
                                      "nội dung thi đua, đề nghị cấp trên, lên chuyên mục “Dân vận khéo”) "
-                                     "trong một khoảng thời gian, so với chỉ tiêu của kế hoạch (exemplars/site.yml).",
+                                     "trong một khoảng thời gian, so với chỉ tiêu của chính chiến dịch ấy "
+                                     "(exemplars/campaigns.yml).",
                          epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--campaign", metavar="MÃ", default=None,
+                   help="mã chiến dịch (exemplars/campaigns.yml; mặc định: chiến dịch mặc định của site.yml)")
+    p.add_argument("--review", choices=("so-ket", "tong-ket"), default=None,
+                   help="báo cáo của đợt sơ kết hoặc tổng kết (khoảng ngày của đợt, campaigns.yml: reviews)")
+    p.add_argument("--as-of", dest="as_of", metavar="NGÀY", default=None,
+                   help="số liệu tính đến ngày này, từ đầu chiến dịch")
     p.add_argument("--from", dest="start", metavar="NGÀY", default=None,
-                   help="từ ngày công nhận (mặc định: ngày bắt đầu cao điểm thi đua, exemplars/site.yml)")
+                   help="từ ngày công nhận (mặc định: ngày bắt đầu của chiến dịch)")
     p.add_argument("--to", dest="end", metavar="NGÀY", default=None,
-                   help="đến ngày công nhận, tính cả ngày này (mặc định: ngày kết thúc cao điểm thi đua)")
+                   help="đến ngày công nhận, tính cả ngày này (mặc định: ngày kết thúc của chiến dịch)")
     p.add_argument("--format", choices=tuple(FORMATS), default="markdown",
                    help="markdown (mặc định, để in), csv hoặc xlsx (Excel)")
     p.add_argument("--output", type=Path, metavar="TỆP", default=None,

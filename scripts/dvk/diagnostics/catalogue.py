@@ -169,8 +169,8 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no unit '{value}' in exemplars/units.yml", "{suggestion}"),
     },
     "ref.category": {
-        "vi": ("không có nội dung thi đua '{value}' trong exemplars/categories.yml", "{suggestion}"),
-        "en": ("no category '{value}' in exemplars/categories.yml", "{suggestion}"),
+        "vi": ("không có nội dung thi đua '{value}' trong exemplars/campaigns.yml (lines)", "{suggestion}"),
+        "en": ("no category '{value}' in exemplars/campaigns.yml (lines)", "{suggestion}"),
     },
     "ref.group": {
         "vi": ("không có nhóm '{value}' trong exemplars/groups.yml", "{suggestion}"),
@@ -184,13 +184,106 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("không có điển hình nào có slug '{value}'", "{suggestion}"),
         "en": ("no exemplar has the slug '{value}'", "{suggestion}"),
     },
-    "ref.commune": {
-        "vi": ("không có xã/thị trấn '{value}' trong exemplars/units.yml", "{suggestion}"),
-        "en": ("no commune '{value}' in exemplars/units.yml", "{suggestion}"),
+    "ref.area": {
+        "vi": ("không có địa bàn '{value}' trong exemplars/units.yml (areas)", "{suggestion}"),
+        "en": ("no area '{value}' in exemplars/units.yml (areas)", "{suggestion}"),
     },
     "ref.level": {
-        "vi": ("không có cấp '{value}' trong danh mục đơn vị", "hãy dùng một trong: {allowed}"),
-        "en": ("no level '{value}' among the units' levels", "use one of: {allowed}"),
+        "vi": ("không có cấp '{value}' trong exemplars/units.yml (levels)", "{suggestion}"),
+        "en": ("no level '{value}' in exemplars/units.yml (levels)", "{suggestion}"),
+    },
+    "ref.type": {
+        "vi": ("không có loại đơn vị '{value}' trong exemplars/units.yml (types)", "{suggestion}"),
+        "en": ("no unit type '{value}' in exemplars/units.yml (types)", "{suggestion}"),
+    },
+    "ref.act": {
+        "vi": ("không có văn bản '{value}' trong exemplars/units.yml (acts)",
+               "hãy thêm văn bản vào acts hoặc sửa mã: {suggestion}"),
+        "en": ("no act '{value}' in exemplars/units.yml (acts)", "add it to acts or fix the id: {suggestion}"),
+    },
+    "ref.outlet": {
+        "vi": ("không có cơ quan báo chí '{value}' trong exemplars/outlets.yml", "{suggestion}"),
+        "en": ("no outlet '{value}' in exemplars/outlets.yml", "{suggestion}"),
+    },
+    "ref.campaign": {
+        "vi": ("không có chiến dịch '{value}' trong exemplars/campaigns.yml", "{suggestion}"),
+        "en": ("no campaign '{value}' in exemplars/campaigns.yml", "{suggestion}"),
+    },
+    "campaign.no_default": {
+        "vi": ("trang có {count} chiến dịch nhưng site.yml không ghi default_campaign",
+               "hãy thêm default_campaign: <mã chiến dịch> cho các tệp điển hình không ghi campaign"),
+        "en": ("the site has {count} campaigns but site.yml names no default_campaign",
+               "add default_campaign: <campaign id> for exemplar files that name none"),
+    },
+    "campaign.unnamed": {
+        "vi": ("tệp không ghi campaign và trang không có chiến dịch mặc định",
+               "hãy thêm campaign: với một trong: {allowed}"),
+        "en": ("the file names no campaign and the site has no default one", "add campaign: one of {allowed}"),
+    },
+    "campaign.date_outside": {
+        "vi": ("ngày công nhận {value} nằm ngoài thời gian của chiến dịch {campaign} ({start} – {end})",
+               "hãy sửa ngày, hoặc ghi campaign: cho đúng chiến dịch của quyết định"),
+        "en": ("recognition date {value} is outside campaign {campaign} ({start} – {end})",
+               "fix the date, or set campaign: to the campaign the decision belongs to"),
+    },
+    "campaign.category": {
+        "vi": ("nội dung '{value}' thuộc chiến dịch {other}, không thuộc chiến dịch {campaign} của tệp",
+               "hãy dùng nội dung của chiến dịch {campaign}: {allowed}"),
+        "en": ("category '{value}' belongs to campaign {other}, not to this file's campaign {campaign}",
+               "use one of campaign {campaign}'s: {allowed}"),
+    },
+    "campaign.nomination_level": {
+        "vi": ("chiến dịch {campaign} không đề nghị lên cấp '{value}'", "hãy dùng một trong: {allowed}"),
+        "en": ("campaign {campaign} has no nominations to level '{value}'", "use one of: {allowed}"),
+    },
+    "campaign.nomination_ended": {
+        "vi": ("ngày đề nghị {value}: {level} không còn hoạt động", "hãy đề nghị lên cấp còn hoạt động vào ngày đó"),
+        "en": ("nomination date {value}: {level} no longer existed", "nominate to a level that existed on that day"),
+    },
+    "unit.not_alive": {
+        "vi": ("đơn vị '{value}' không hoạt động ngày công nhận {day} (hoạt động {start} – {until})",
+               "hãy ghi đơn vị đang hoạt động vào ngày đó (xem merged_into trong exemplars/units.yml) "
+               "và chuyển tệp vào thư mục của đơn vị ấy"),
+        "en": ("unit '{value}' did not exist on the recognition date {day} (active {start} – {until})",
+               "name the unit active on that day (see merged_into in exemplars/units.yml) and move the "
+               "file into its folder"),
+    },
+    "recognition.by_ended": {
+        "vi": ("cơ quan công nhận nhắc {area}, địa bàn đã kết thúc ngày {until}",
+               "hãy ghi tên cơ quan đúng như trên quyết định, vào ngày ký"),
+        "en": ("the recognizing body names {area}, an area that ended on {until}",
+               "write the body's name as the decision gives it, on its date"),
+    },
+    "media.outlet_dead": {
+        "vi": ("{value} không hoạt động ngày {day}",
+               "hãy ghi mã cơ quan đã đăng, phát vào ngày đó (exemplars/outlets.yml)"),
+        "en": ("{value} did not exist on {day}", "name the outlet that ran it on that day (exemplars/outlets.yml)"),
+    },
+    "history.order": {
+        "vi": ("ngày kết thúc {until} trước ngày bắt đầu {start}", "hãy sửa from hoặc until"),
+        "en": ("last day {until} is before the first day {start}", "fix from or until"),
+    },
+    "history.successor_dead": {
+        "vi": ("mục kế tục '{value}' không hoạt động ngày {day} (ngày sau until)",
+               "hãy sửa until, hoặc from của mục kế tục"),
+        "en": ("successor '{value}' does not exist on {day} (the day after until)",
+               "fix until, or the successor's from"),
+    },
+    "history.link_dead": {
+        "vi": ("'{value}' không hoạt động ngày {day} mà mục này còn gắn với nó",
+               "hãy chia thành các giai đoạn (parents, areas) với from, until"),
+        "en": ("'{value}' does not exist on {day}, while this entry is linked to it",
+               "split the link into periods (parents, areas) with from, until"),
+    },
+    "history.parent_rank": {
+        "vi": ("địa bàn cấp trên '{value}' không ở cấp cao hơn", "hãy chọn địa bàn của cấp trên (rank nhỏ hơn)"),
+        "en": ("parent area '{value}' is not of a higher level", "choose an area of a higher level (smaller rank)"),
+    },
+    "history.outlives_level": {
+        "vi": ("{name} còn hoạt động sau khi {level} kết thúc ({until})",
+               "hãy ghi until (và merged_into hoặc ended) không muộn hơn {until}"),
+        "en": ("{name} outlives its level {level}, which ended on {until}",
+               "give it an until (and merged_into or ended) no later than {until}"),
     },
     "ref.parent": {
         "vi": ("đơn vị cấp trên '{value}' không có trong exemplars/units.yml", "{suggestion}"),

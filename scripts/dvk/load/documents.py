@@ -18,7 +18,7 @@ from .hygiene import cleaned, forbidden, is_blank
 from .yamlread import Parsed, YamlProblem, parse
 
 MAX_FILE_BYTES = 256 * 1024  # a story of a few thousand words is ~30 KB
-REGISTRY_FILES = ("units.yml", "categories.yml", "groups.yml", "fields.yml", "site.yml")
+REGISTRY_FILES = ("site.yml", "campaigns.yml", "units.yml", "outlets.yml", "groups.yml", "fields.yml")
 STORY = ("story",)  # the field name messages give the Markdown after the front matter
 
 

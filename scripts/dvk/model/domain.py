@@ -7,21 +7,27 @@ passed the checker into these objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
-from ..schema import EXEMPLAR, REGISTRIES, labels
+from ..schema import EXEMPLAR, labels
 
 Kind = Literal["collective", "individual"]
-Level = Literal["huyen", "xa"]
 
-# One label table per vocabulary, read from the schema that defines the vocabulary.
 KIND_NAMES = labels(EXEMPLAR, "/properties/kind")
-LEVEL_NAMES = labels(REGISTRIES, "/$defs/units/properties/units/items/properties/level")
-NOMINATION_LEVELS = labels(EXEMPLAR, "/properties/nominations/items/properties/level")
-STEP_NAMES = {int(n): name for n, name in labels(EXEMPLAR, "/properties/steps/items/properties/step").items()}
-COLUMN = "dân vận khéo"  # an airing on this programme marks an exemplar as aired
+# Compatibility views of the registry last built (`build_registry` refreshes them), for callers
+# not yet moved to `Registry.level_names` and `Campaign.step_names`: level id → name, level id →
+# "cấp …" as a nomination reads, and the steps of the site's default campaign.
+LEVEL_NAMES: dict[str, str] = {}
+NOMINATION_LEVELS: dict[str, str] = {}
+STEP_NAMES: dict[int, str] = {}
+
+
+def lives(start: date | None, until: date | None, day: date) -> bool:
+    """Whether something dated `from`–`until` (both days counted in; open ends) lives on `day`:
+    the one reading of the convention every dated registry entry follows."""
+    return (start is None or start <= day) and (until is None or day <= until)
 
 
 @dataclass(frozen=True)
@@ -30,43 +36,167 @@ class FormerName:
     until: date | None = None
 
 
+def name_on(name: str, former: tuple[FormerName, ...], day: date) -> str:
+    """The name borne on a day: a former name until its `until` date, then the next."""
+    for old in sorted((f for f in former if f.until), key=lambda f: f.until or day):
+        if old.until and day <= old.until:
+            return old.name
+    return name
+
+
 @dataclass(frozen=True)
-class Commune:
+class Span:
+    """A reference that holds for a time: an area or a parent during `start`–`until`."""
+
+    id: str
+    start: date | None = None
+    until: date | None = None
+
+
+def span_on(spans: tuple[Span, ...], day: date) -> str | None:
+    """The id a dated list gives for `day`: the period that covers it, else the nearest before
+    (after an end) or the first (before a start)."""
+    for span in spans:
+        if lives(span.start, span.until, day):
+            return span.id
+    earlier = [s for s in spans if s.until and s.until < day]
+    return (earlier[-1] if earlier else spans[0]).id if spans else None
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of the system (units.yml: levels): its name is data, and it may end."""
+
     id: str
     name: str
-    merged_into: str | None = None
-    merged_on: date | None = None
+    rank: int  # 1 = the top
+    area_kinds: tuple[str, ...] = ()
+    area_label: str = ""
+    start: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Act:
+    """A legal act that formed, merged, renamed or ended units and areas."""
+
+    id: str
+    number: str
+    kind: str
+    issuer: str
+    title: str | None = None
+    adopted: date | None = None
+    in_force: date | None = None
+    note: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """An administrative area (province, district, commune) with its history."""
+
+    id: str
+    name: str
+    level: str  # a level id (units.yml: levels)
+    parents: tuple[Span, ...] = ()
+    start: date | None = None
+    until: date | None = None
+    by: str | None = None
+    successor: str | None = None  # merged into or renamed to, from the day after `until`
+    successor_by: str | None = None
+    ended: bool = False
     renamed_from: tuple[FormerName, ...] = ()
+    also_formed_from: tuple[str, ...] = ()
+    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
+
+    # What today's pages read: the succession as the registry's `view_day` sees it.
+    @property
+    def merged_into(self) -> str | None:
+        return None if self.is_current else self.successor
+
+    @property
+    def merged_on(self) -> date | None:
+        return self.until + timedelta(days=1) if self.until and self.merged_into else None
+
+    def lives_on(self, day: date) -> bool:
+        return lives(self.start, self.until, day)
+
+    def name_on(self, day: date) -> str:
+        return name_on(self.name, self.renamed_from, day)
+
+
+Commune = Area  # the pages' word for an area of the lowest level
 
 
 @dataclass(frozen=True)
 class Unit:
     id: str
     name: str
-    level: Level
+    level: str  # a level id (units.yml: levels)
     type: str
-    commune: str | None = None
-    parent: str | None = None
-    merged_into: str | None = None
-    merged_on: date | None = None
+    areas: tuple[Span, ...] = ()
+    parents: tuple[Span, ...] = ()
+    start: date | None = None
+    until: date | None = None
+    by: str | None = None
+    successor: str | None = None  # the unit that carries its work from the day after `until`
+    successor_by: str | None = None
+    ended: bool = False  # ended with no successor in the registry
     renamed_from: tuple[FormerName, ...] = ()
     office_phone: str | None = None  # the office's number as the registry lists it (public)
+    commune: str | None = None  # its latest area when that is of the lowest level (pages read it)
+    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
 
     @property
-    def is_current(self) -> bool:
-        return self.merged_into is None
+    def parent(self) -> str | None:
+        return self.parents[-1].id if self.parents else None
+
+    # What today's pages read: the succession as the registry's `view_day` sees it.
+    @property
+    def merged_into(self) -> str | None:
+        return None if self.is_current else self.successor
+
+    @property
+    def merged_on(self) -> date | None:
+        return self.until + timedelta(days=1) if self.until and self.merged_into else None
+
+    def lives_on(self, day: date) -> bool:
+        return lives(self.start, self.until, day)
 
     def name_on(self, day: date) -> str:
-        """The name the unit bore on a day: a former name until its `until` date, then the next."""
-        for former in sorted((f for f in self.renamed_from if f.until), key=lambda f: f.until or day):
-            if former.until and day <= former.until:
-                return former.name
-        return self.name
+        return name_on(self.name, self.renamed_from, day)
+
+    def area_on(self, day: date) -> str | None:
+        return span_on(self.areas, day)
+
+    def parent_on(self, day: date) -> str | None:
+        return span_on(self.parents, day)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A newspaper, broadcaster or news site, with its names by date."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    url: str | None = None
+    start: date | None = None
+    until: date | None = None
+    successor: str | None = None
+    renamed_from: tuple[FormerName, ...] = ()
+
+    def lives_on(self, day: date) -> bool:
+        return lives(self.start, self.until, day)
+
+    def name_on(self, day: date) -> str:
+        return name_on(self.name, self.renamed_from, day)
 
 
 @dataclass(frozen=True)
 class Category:
-    """One line of "Hai chân – Ba mũi"."""
+    """One line of a campaign's family of lines (campaigns.yml: lines)."""
 
     id: str
     title: str
@@ -136,7 +266,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Nomination:
-    level: Literal["huyen", "tinh"]
+    level: str  # a level id (units.yml: levels)
     date: date
     note: str | None = None
 
@@ -148,10 +278,7 @@ class MediaAppearance:
     date: date
     programme: str | None = None
     url: str | None = None
-
-    @property
-    def is_column_airing(self) -> bool:
-        return COLUMN in (self.programme or "").casefold()
+    is_column_airing: bool = False  # on the site's column (site.yml: column.match), set at build
 
 
 @dataclass(frozen=True)
@@ -176,6 +303,7 @@ class Exemplar:
     title: str
     kind: Kind
     unit: str
+    campaign: str  # the campaign it belongs to: its `campaign:`, else the site's default
     categories: tuple[str, ...]
     summary: str
     recognition: Recognition

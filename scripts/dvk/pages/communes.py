@@ -23,8 +23,8 @@ def commune_key(commune: Commune) -> Key:
 
 def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
-    current = sorted((c for c in registry.communes.values() if c.merged_into is None), key=commune_key)
-    former = sorted((c for c in registry.communes.values() if c.merged_into), key=commune_key)
+    current = sorted((c for c in registry.communes.values() if c.is_current), key=commune_key)
+    former = sorted((c for c in registry.communes.values() if not c.is_current), key=commune_key)
     yield site.render("xa/index.md", "communes.html.j2", communes=current, former=former,
                       counts={c.id: len(catalog.by_commune.get(c.id, [])) for c in current})
     for commune in current:

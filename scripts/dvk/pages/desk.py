@@ -27,7 +27,8 @@ def desk_order(exemplars: list[Exemplar]) -> list[Exemplar]:
 def files(site: Site) -> Iterator[SiteFile]:
     catalog, registry = site.catalog, site.registry
     rows = desk_order(catalog.exemplars)
-    units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: sort_key(u.name))
+    # By name, then id: a unit formed on 01/7/2025 may bear its predecessor's name, and a set has no order.
+    units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: (sort_key(u.name), u.id))
     yield site.render(urls.desk(), "desk.html.j2", rows=rows, units=units, thumbnail=published_name,
                       categories=list(registry.categories.values()), levels=LEVEL_NAMES,
                       kinds=KIND_NAMES, feeds=bool(site.settings.site_url),

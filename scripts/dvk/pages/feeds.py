@@ -107,7 +107,7 @@ def rss(site: Site, feed: Feed, site_url: str) -> bytes:
 def atom(site: Site, feed: Feed, site_url: str) -> bytes:
     _, atom_path = urls.feeds(feed.page)
     entries = newest_first(feed.exemplars)[:ITEMS]
-    updated = entries[0].recognition.date if entries else site.settings.campaign.start
+    updated = entries[0].recognition.date if entries else site.registry.default_campaign.period.start
     # Atom as the default namespace, written out: ElementTree would prefix every tag otherwise.
     root = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "vi"})
     _sub(root, "title", feed.title)

@@ -10,4 +10,4 @@ from .base import Site, SiteFile
 
 def files(site: Site) -> Iterator[SiteFile]:
     yield site.render("index.md", "home.html.j2", newest=site.catalog.newest(6),
-                      progress=Statistics(site.catalog, site.settings.campaign).progress())
+                      progress=Statistics(site.catalog, site.registry.default_campaign).progress())

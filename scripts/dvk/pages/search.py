@@ -99,7 +99,7 @@ def registry_documents(catalog: Catalog) -> Iterator[Document]:
     for unit in registry.units.values():
         if unit.is_current:
             commune = registry.communes.get(unit.commune or "")
-            place = commune.name if commune else "Cấp huyện"
+            place = commune.name if commune else registry.level_names.get(unit.level, unit.level)
             yield Document(urls.unit(unit.id), unit.name, f"Đơn vị · {place}", "",
                            ((unit.name, TITLE), (place, PLACE)))
     sections = (

@@ -15,7 +15,7 @@ PAGE = "thong-ke/index.md"
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    stats = Statistics(site.catalog, site.settings.campaign)
+    stats = Statistics(site.catalog, site.registry.default_campaign)
     tables = stats.page_tables()
     yield site.render(PAGE, "statistics.html.j2", stats=stats, tables=tables,
                       chart=lambda table: Markup(bar_chart(table)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -26,23 +26,28 @@ from ..text.tables import cell_text
 from .counts import Statistics
 from .tables import Table
 
-TITLE = "Báo cáo số lượng điển hình “Dân vận khéo”"
+TITLE = "Báo cáo số lượng điển hình"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
+def title(stats: Statistics) -> str:
+    """“Báo cáo số lượng điển hình “Dân vận khéo””: the movement's name is the column's (site.yml)."""
+    return f"{TITLE} “{stats.column_name}”" if stats.column_name else TITLE
+
+
 def subtitle(stats: Statistics) -> str:
-    return f"{stats.campaign.name} (Kế hoạch {stats.campaign.plan})"
+    return f"{stats.campaign.name} (Kế hoạch {stats.campaign.plan.number})"
 
 
 def notes(stats: Statistics) -> list[str]:
     """What a reader of the printed report needs to read the numbers right."""
-    lines = [stats.window_text(),
+    lines = [stats.window_text(), stats.standing_text(),
              "Một điển hình có thể thuộc nhiều nội dung thi đua; cột “Đã lên chuyên mục” đếm điển hình "
-             "đã được giới thiệu trên chuyên mục “Dân vận khéo”."]
-    lines += [f"{c.title}: {c.short}." for c in stats.registry.categories.values()]
+             f"đã được giới thiệu trên chuyên mục “{stats.column_name}”."]
+    lines += [f"{c.title}: {c.short}." for c in stats.campaign.categories]
     for tally in stats.tallies:
         for old in tally.absorbed:
-            since = f" (từ {vi_short_date(old.merged_on)})" if old.merged_on else ""
+            since = f" (từ {vi_short_date(old.until + timedelta(days=1))})" if old.until else ""
             lines.append(f"Số liệu của {old.name} tính cho {tally.unit.name}{since}.")
     missing = [t.unit.name for t in stats.tallies if not t.exemplars]
     if missing:
@@ -52,7 +57,7 @@ def notes(stats: Statistics) -> list[str]:
 
 def as_markdown(stats: Statistics) -> str:
     # Unit and category names are data: `Table.markdown` and `inline` escape them.
-    parts = [f"# {TITLE}", "", inline(subtitle(stats)), "",
+    parts = [f"# {title(stats)}", "", inline(subtitle(stats)), "",
              "## Kết quả so với chỉ tiêu", "", stats.targets_table().markdown(), "",
              "## Số điển hình theo đơn vị", "", stats.report_table().markdown(), "", "## Ghi chú", ""]
     parts += [f"- {inline(line)}" for line in notes(stats)]
@@ -70,14 +75,14 @@ def as_xlsx(stats: Statistics) -> bytes:
     _write_table(sheet, stats.report_table())
     _write_table(workbook.create_sheet("Chỉ tiêu"), stats.targets_table())
     sheet = workbook.create_sheet("Ghi chú")
-    for line in (TITLE, subtitle(stats), *notes(stats)):
+    for line in (title(stats), subtitle(stats), *notes(stats)):
         sheet.append(_cells([line]))
     sheet.column_dimensions["A"].width = 120
 
-    moment = datetime.combine(stats.end or stats.newest or stats.campaign.start, time())
+    moment = datetime.combine(stats.end or stats.newest or stats.campaign.period.start, time())
     props = workbook.properties
     props.creator = props.lastModifiedBy = "dvk"
-    props.title, props.subject = TITLE, stats.window_text()
+    props.title, props.subject = title(stats), stats.window_text()
     props.created = props.modified = moment
     raw = io.BytesIO()
     # Workbook.save would stamp `modified` with the clock; its writer, called directly, does not.

@@ -1,15 +1,19 @@
-"""The campaign's numbers, as the Board counts them (Plan 58-KH/BDVHU, II.2.1 and III.1).
+"""A campaign's numbers, as its Board counts them, against that campaign's own targets.
 
 Counting rules, stated once here and on the statistics page:
 
-* A window (first and last day) selects exemplars by their recognition date. Nominations and
-  airings count only when dated on or before the window's last day, so a report for 2024 gives
-  the same numbers whenever it is run.
+* Only the campaign's exemplars count (its `campaign:`, or the site's default campaign).
+* A window (first and last day) selects exemplars by their recognition date; without one, the
+  campaign's whole period. Nominations and airings count only when dated on or before the
+  window's last day, so a report for 2024 gives the same numbers whenever it is run.
 * An exemplar counts at the level of the unit named in its file — the unit that was recognized:
-  a commune Khối vận that merged later still counts toward the 94 commune-level exemplars.
-* The "at least one per unit" target applies to the units standing on the window's last day
-  (today's units when the window is open). A unit merged by then is no longer a unit that must
-  meet it: its exemplars count for the unit that absorbed it. Communes follow the same rule.
+  a commune Khối vận that merged later still counts toward the commune-level target.
+* Per-unit targets apply to the campaign's participants (`participants.under` and the units
+  below it) standing on the count's day: the window's last day, or `participants.as_of` when
+  that is earlier (a campaign that outlived its units), or today for an open campaign. A unit
+  merged by then is no longer a unit that must meet them: its exemplars count for the unit that
+  absorbed it. Areas follow the same rule.
+* A closed campaign reads as a final result; an open one says what is left and the days left.
 
 Every table is plain data (`Table`): the page renders it, draws its chart from the same rows,
 and writes it as CSV; the `dvk report` formats use the same tables.
@@ -23,14 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import urls
-from ..model import KIND_NAMES, LEVEL_NAMES, NOMINATION_LEVELS, STEP_NAMES, Catalog, Exemplar, Unit, merged_by, standing
-from ..settings import Campaign
+from ..model import KIND_NAMES, Campaign, Catalog, Exemplar, Target, Unit, merged_by, standing
 from ..text.collate import sort_key
 from ..text.formats import vi_short_date
 from .tables import Cell, Link, Table
-
-NOMINATION_NAMES = {level: f"Đề nghị {name}" for level, name in NOMINATION_LEVELS.items()}
-AIRED = "Đã lên chuyên mục “Dân vận khéo”"
 
 
 def percent(value: int, target: int) -> float:
@@ -50,27 +50,61 @@ class UnitTally:
     aired: int = 0
 
 
+@dataclass(frozen=True)
+class TargetResult:
+    """One target of the campaign, counted: `done` of `goal`, and what is `left`."""
+
+    target: Target
+    done: int
+    goal: int
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def left(self) -> int:
+        return max(self.goal - self.done, 0)
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.goal
+
+
 class Statistics:
-    """Every count of one window over a catalog, computed in one pass over its exemplars."""
+    """Every count of one campaign over one window, computed in one pass over its exemplars."""
 
     def __init__(self, catalog: Catalog, campaign: Campaign, start: date | None = None,
                  end: date | None = None) -> None:
         self.catalog, self.campaign = catalog, campaign
-        self.registry = catalog.registry
+        self.registry = registry = catalog.registry
         self.start, self.end = start, end
-        self.exemplars = [e for e in catalog.exemplars
-                          if (start is None or e.recognition.date >= start)
+        self.exemplars = [e for e in catalog.exemplars if e.campaign == campaign.id
+                          and (start is None or e.recognition.date >= start)
                           and (end is None or e.recognition.date <= end)]
-        units = self.registry.units
-        self.units = sorted((u for u in units.values() if not merged_by(u, end)),
-                            key=lambda u: (list(LEVEL_NAMES).index(u.level), sort_key(u.name), u.id))
+        last = end or campaign.last_day
+        if campaign.is_open and registry.today and end is None:
+            last = min(last, max(registry.today, campaign.period.start))
+        as_of = campaign.participants.as_of
+        self.day = min(last, as_of) if as_of else last  # the day units and areas stand on
+        units = registry.units
+        ranks = {lv: level.rank for lv, level in registry.levels.items()}
+        chosen = {u.id: u for u in registry.units_under(campaign.participants.under, self.day,
+                                                        campaign.participants.include_self)}
         by_unit: defaultdict[str, list[Exemplar]] = defaultdict(list)
         for ex in self.exemplars:
-            by_unit[standing(units, ex.unit, end).id].append(ex)
+            now = standing(units, ex.unit, self.day)
+            by_unit[now.id].append(ex)
+            chosen.setdefault(now.id, now)  # counted even when outside the participants
+        self.participants = set(registry.units_under(campaign.participants.under, self.day,
+                                                     campaign.participants.include_self))
+        self.units = sorted(chosen.values(), key=lambda u: (ranks.get(u.level, 0), sort_key(u.name), u.id))
         absorbed: defaultdict[str, list[Unit]] = defaultdict(list)
         for unit in sorted(units.values(), key=lambda u: sort_key(u.name)):
-            if merged_by(unit, end):
-                absorbed[standing(units, unit.id, end).id].append(unit)
+            # only the units that passed their work on while the campaign ran matter to it
+            during = unit.until is None or unit.until >= campaign.period.start
+            if during and merged_by(unit, self.day) and standing(units, unit.id, self.day).id in chosen:
+                absorbed[standing(units, unit.id, self.day).id].append(unit)
         self.tallies = [self._tally(u, by_unit.get(u.id, []), absorbed.get(u.id, [])) for u in self.units]
 
     # --- what counts ------------------------------------------------------------------------
@@ -85,7 +119,7 @@ class Statistics:
         return any(m.is_column_airing and self._dated(m.date) for m in ex.media)
 
     def current_step(self, ex: Exemplar) -> int | None:
-        """The latest of the five steps the exemplar had reached by the window's last day."""
+        """The latest of the campaign's steps the exemplar had reached by the window's last day."""
         steps = [s for s in ex.steps if self._dated(s.date)]
         return max(steps, key=lambda s: (s.date, s.step)).step if steps else None
 
@@ -93,25 +127,83 @@ class Statistics:
         """The level of the unit that was recognized, as it was then."""
         return self.registry.units[ex.unit].level
 
+    @property
+    def nomination_names(self) -> dict[str, str]:
+        return {lv: f"Đề nghị {self.registry.nomination_name(lv)}" for lv in self.campaign.nomination_levels}
+
+    @property
+    def column_name(self) -> str:
+        column = self.registry.column
+        return column.name if column else ""
+
+    @property
+    def aired_label(self) -> str:
+        return f"Đã lên chuyên mục “{self.column_name}”"
+
     def _tally(self, unit: Unit, exemplars: list[Exemplar], absorbed: list[Unit]) -> UnitTally:
         return UnitTally(
             unit=unit, absorbed=tuple(absorbed), exemplars=tuple(exemplars),
             kinds=Counter(e.kind for e in exemplars),
             categories=Counter(c for e in exemplars for c in e.categories),
-            nominated=Counter(level for e in exemplars for level in NOMINATION_NAMES
+            nominated=Counter(level for e in exemplars for level in self.campaign.nomination_levels
                               if self.nominated(e, level)),
             aired=sum(1 for e in exemplars if self.aired(e)),
         )
 
+    # --- the targets --------------------------------------------------------------------------
+
+    def _keeps(self, target: Target, ex: Exemplar) -> bool:
+        unit = self.registry.units[ex.unit]
+        return ((target.level is None or unit.level == target.level)
+                and (not target.types or unit.type in target.types)
+                and (target.unit is None
+                     or target.unit in (ex.unit, standing(self.registry.units, ex.unit, self.day).id))
+                and (target.kind is None or ex.kind == target.kind)
+                and (not target.categories or bool(set(target.categories) & set(ex.categories))))
+
+    def targets(self) -> list[TargetResult]:
+        """Each target as the plan states it, counted: a total, or units meeting a minimum each."""
+        found = []
+        for target in self.campaign.targets:
+            if target.each_unit:
+                tallies = [t for t in self.tallies if t.unit in self.participants
+                           and (target.level is None or t.unit.level == target.level)
+                           and (not target.types or t.unit.type in target.types)
+                           and (target.unit is None or t.unit.id == target.unit)]
+                met = sum(1 for t in tallies
+                          if sum(1 for e in t.exemplars if self._keeps(target, e)) >= target.min)
+                found.append(TargetResult(target, met, len(tallies)))
+            else:
+                found.append(TargetResult(target, sum(1 for e in self.exemplars if self._keeps(target, e)),
+                                          target.min))
+        return found
+
     def progress(self) -> dict[str, int]:
-        levels = Counter(self.level(e) for e in self.exemplars)
-        return {
-            "total": len(self.exemplars), "target_total": self.campaign.target_total,
-            "district": levels["huyen"], "target_district": self.campaign.target_levels["huyen"],
-            "commune": levels["xa"], "target_commune": self.campaign.target_levels["xa"],
-            "units": len(self.tallies),
-            "units_met": sum(1 for t in self.tallies if t.exemplars),
-        }
+        """The figures the home page prints: the whole, the two levels by rank, the units."""
+        results = self.targets()
+        whole = [r for r in results if not r.target.each_unit and not r.target.level]
+        levels = sorted((r for r in results if r.target.level and not r.target.each_unit),
+                        key=lambda r: self.registry.levels[r.target.level or ""].rank)
+        each = [r for r in results if r.target.each_unit]
+        (total, target_total), (district, target_district) = self._pick(whole, 0), self._pick(levels, 0)
+        (commune, target_commune), (met, units) = self._pick(levels, 1), self._pick(each, 0)
+        return {"total": total, "target_total": target_total, "district": district,
+                "target_district": target_district, "commune": commune, "target_commune": target_commune,
+                "units": units, "units_met": met}
+
+    @staticmethod
+    def _pick(results: list[TargetResult], i: int) -> tuple[int, int]:
+        return (results[i].done, results[i].goal) if len(results) > i else (0, 0)
+
+    def status(self) -> dict[str, object]:
+        """Where the campaign stands: a final result when closed; when open, the days left and
+        what is left of each target (as data for the pages)."""
+        today = self.registry.today or date.today()
+        results = self.targets()
+        days = (self.campaign.last_day - today).days if self.campaign.is_open else 0
+        return {"open": self.campaign.is_open, "final": not self.campaign.is_open,
+                "days_left": max(days, 0), "targets": results,
+                "left": {r.target.id: r.left for r in results}}
 
     @property
     def newest(self) -> date | None:
@@ -121,47 +213,55 @@ class Statistics:
     # --- the tables -----------------------------------------------------------------------------
 
     def targets_table(self) -> Table:
-        p, c = self.progress(), self.campaign
-        rows = (("Toàn huyện", p["total"], p["target_total"]),
-                ("Cấp huyện", p["district"], p["target_district"]),
-                ("Cấp xã", p["commune"], p["target_commune"]),
-                ("Đơn vị có ít nhất 1 điển hình", p["units_met"], p["units"]))
+        c = self.campaign
+        stated = "; ".join(f"{t.label}: ít nhất {t.min:02d}" + (" mỗi đơn vị" if t.each_unit else "")
+                           for t in c.targets)
         return Table(
             "chi-tieu", "Kết quả so với chỉ tiêu",
-            f"Số điển hình đã công nhận so với chỉ tiêu của Kế hoạch {c.plan}: ít nhất {c.target_total} điển "
-            f"hình (cấp huyện {c.target_levels['huyen']:02d}, cấp xã {c.target_levels['xa']:02d}) và mỗi đơn vị "
-            "ít nhất 01 điển hình.",
+            f"Số điển hình đã công nhận so với chỉ tiêu của Kế hoạch {c.plan.number}: {stated}."
+            + (" Chỉ tiêu theo đơn vị: số đơn vị đã đạt so với số đơn vị phải thực hiện." if any(
+                t.each_unit for t in c.targets) else ""),
             ("Chỉ tiêu", "Đã đạt", "Mục tiêu", "Tỷ lệ (%)"),
-            tuple((label, value, target, percent(value, target)) for label, value, target in rows),
+            tuple((r.label, r.done, r.goal, percent(r.done, r.goal)) for r in self.targets()),
             target=2)
 
     def units_table(self) -> Table:
         """Units with none first (they are the ones to follow up), then by level and name."""
-        ranked = sorted(self.tallies, key=lambda t: bool(t.exemplars))
-        rows = tuple((Link(t.unit.name, urls.unit(t.unit.id)), LEVEL_NAMES[t.unit.level],
-                      len(t.exemplars), "Đạt" if t.exemplars else "Chưa đạt",
+        names = self.registry.level_names
+        each = next((t for t in self.campaign.targets if t.each_unit and not t.types and not t.level), None)
+        least = each.min if each else 1
+        ranked = sorted(self.tallies, key=lambda t: len(t.exemplars) >= least)
+        rows = tuple((Link(t.unit.name, urls.unit(t.unit.id)), names.get(t.unit.level, t.unit.level),
+                      len(t.exemplars), "Đạt" if len(t.exemplars) >= least else "Chưa đạt",
                       ", ".join(u.name for u in t.absorbed))
                      for t in ranked)
         return Table(
             "don-vi", "Theo đơn vị",
-            "Số điển hình của từng đơn vị và chỉ tiêu mỗi đơn vị ít nhất 01 điển hình; đơn vị chưa có "
-            "điển hình đứng đầu bảng. Điển hình của đơn vị đã sáp nhập tính cho đơn vị tiếp nhận.",
-            ("Đơn vị", "Cấp", "Số điển hình", "Chỉ tiêu ít nhất 01", "Gồm cả đơn vị cũ"), rows,
-            total=("Cộng", "", len(self.exemplars), f"{sum(1 for t in self.tallies if t.exemplars)}"
+            f"Số điển hình của từng đơn vị và chỉ tiêu mỗi đơn vị ít nhất {least:02d} điển hình; đơn vị "
+            "chưa đạt đứng đầu bảng. Điển hình của đơn vị đã sáp nhập tính cho đơn vị tiếp nhận.",
+            ("Đơn vị", "Cấp", "Số điển hình", f"Chỉ tiêu ít nhất {least:02d}", "Gồm cả đơn vị cũ"), rows,
+            total=("Cộng", "", len(self.exemplars), f"{sum(1 for t in self.tallies if len(t.exemplars) >= least)}"
                    f"/{len(self.tallies)} đạt", ""),
             value=2)
 
     def communes_table(self) -> Table:
-        communes = self.registry.communes
-        counts = Counter(standing(communes, self.registry.units[e.unit].commune, self.end).id
-                         for e in self.exemplars if self.registry.units[e.unit].commune)
-        standing_now = sorted((c for c in communes.values() if not merged_by(c, self.end)),
-                              key=lambda c: (sort_key(c.name), c.id))
+        registry, low = self.registry, self.registry.lowest_level
+        areas = registry.areas
+        counts: Counter[str] = Counter()
+        for e in self.exemplars:
+            unit = registry.units[e.unit]
+            area = unit.area_on(e.recognition.date)
+            if area and low and areas[area].level == low.id:
+                counts[standing(areas, area, self.day).id] += 1
+        listed = (registry.areas_under(self.campaign.area, self.day) if self.campaign.area
+                  else [a for a in areas.values() if a.lives_on(self.day)])
+        listed = sorted((a for a in listed if low and a.level == low.id), key=lambda a: (sort_key(a.name), a.id))
+        label = low.area_label if low else ""
         return Table(
-            "xa", "Theo xã, thị trấn",
-            "Số điển hình của các đơn vị cấp xã, theo xã, thị trấn; điển hình của xã đã sáp nhập tính "
-            "cho xã, thị trấn tiếp nhận.",
-            ("Xã, thị trấn", "Số điển hình"), tuple((c.name, counts[c.id]) for c in standing_now),
+            "xa", f"Theo {label}",
+            f"Số điển hình của các đơn vị cấp cơ sở, theo {label}; điển hình của địa bàn đã sáp nhập "
+            "tính cho địa bàn tiếp nhận.",
+            (label[:1].upper() + label[1:], "Số điển hình"), tuple((a.name, counts[a.id]) for a in listed),
             total=("Cộng", sum(counts.values())))
 
     def _tally_table(self, key: str, title: str, description: str, heading: str,
@@ -176,20 +276,20 @@ class Statistics:
         return Table(key, title, description, (heading, "Số điển hình"), tuple(rows))
 
     def categories_table(self) -> Table:
-        reg = self.registry
         return self._tally_table(
-            "noi-dung", "Theo nội dung thi đua “Hai chân – Ba mũi”",
+            "noi-dung", f"Theo nội dung thi đua “{self.campaign.lines_name}”",
             "Một điển hình có thể thuộc nhiều nội dung, nên tổng các dòng có thể lớn hơn số điển hình.",
             "Nội dung", ((c.id, Link(f"{c.title}: {c.short}", urls.category(c.id)))
-                         for c in reg.categories.values()),
+                         for c in self.campaign.categories),
             (e.categories for e in self.exemplars))
 
     def groups_table(self) -> Table:
-        groups = sorted(self.registry.groups.values(), key=lambda g: sort_key(g.title))
+        titles = dict(self.campaign.group_titles)
+        groups = sorted(self.registry.groups.values(), key=lambda g: sort_key(titles.get(g.id, g.title)))
         return self._tally_table(
             "nhom", "Theo nhóm",
             "Một điển hình có thể thuộc nhiều nhóm hoặc không thuộc nhóm nào.",
-            "Nhóm", ((g.id, Link(g.title, urls.group(g.id))) for g in groups),
+            "Nhóm", ((g.id, Link(titles.get(g.id, g.title), urls.group(g.id))) for g in groups),
             (e.groups for e in self.exemplars), none="Không thuộc nhóm nào")
 
     def fields_table(self) -> Table:
@@ -218,36 +318,37 @@ class Statistics:
         return Table(
             "thang", "Theo tháng công nhận",
             "Số điển hình được công nhận trong từng tháng, theo ngày của quyết định công nhận, và số "
-            "lũy kế từ đầu cao điểm thi đua.",
+            "lũy kế từ đầu chiến dịch.",
             ("Tháng", "Số điển hình", "Lũy kế"), tuple(rows), total=("Cộng", len(self.exemplars), ""))
 
     def steps_table(self) -> Table:
+        steps = self.campaign.steps
         counts = Counter(step for step in map(self.current_step, self.exemplars) if step)
-        rows = [(f"Bước {n}: {name}", counts[n]) for n, name in STEP_NAMES.items()]
+        rows = [(f"Bước {n}: {name}", counts[n]) for n, name in self.campaign.step_names.items()]
         rows.append(("Chưa ghi bước nào", len(self.exemplars) - sum(counts.values())))
+        name = steps.name if steps else ""
         return Table(
-            "buoc", "Theo bước của quy trình năm bước",
-            "Bước mới nhất mà mỗi điển hình đã đến trong quy trình “xây dựng, tuyên truyền nhân rộng, "
-            "học tập, bình xét, công nhận bắt kịp và vượt qua điển hình” (Kế hoạch 330-KH/TU).",
+            "buoc", f"Theo bước: {name}",
+            "Bước mới nhất mà mỗi điển hình đã đến trong quy trình của chiến dịch "
+            f"({steps.source if steps and steps.source else name}).",
             ("Bước", "Số điển hình"), tuple(rows))
 
     def nominations_table(self) -> Table:
         return Table(
             "de-nghi", "Đề nghị cấp trên biểu dương, nhân rộng",
-            "Số điển hình được đề nghị lên cấp huyện, cấp tỉnh; một điển hình có thể được đề nghị cả "
-            "hai cấp.",
+            "Số điển hình được đề nghị lên từng cấp; một điển hình có thể được đề nghị nhiều cấp.",
             ("Đề nghị", "Số điển hình"),
             tuple((name, sum(1 for e in self.exemplars if self.nominated(e, level)))
-                  for level, name in NOMINATION_NAMES.items()))
+                  for level, name in self.nomination_names.items()))
 
     def airing_table(self) -> Table:
         aired = sum(1 for e in self.exemplars if self.aired(e))
         return Table(
-            "len-song", "Lên chuyên mục “Dân vận khéo”",
-            "Số điển hình đã được giới thiệu trên chuyên mục “Dân vận khéo” của Đài Phát thanh – "
-            "Truyền hình và số điển hình chưa lên sóng.",
+            "len-song", f"Lên chuyên mục “{self.column_name}”",
+            f"Số điển hình đã được giới thiệu trên chuyên mục “{self.column_name}” và số điển hình chưa "
+            "lên sóng.",
             ("Chuyên mục", "Số điển hình"),
-            ((AIRED, aired), ("Chưa lên chuyên mục", len(self.exemplars) - aired)))
+            ((self.aired_label, aired), ("Chưa lên chuyên mục", len(self.exemplars) - aired)))
 
     def page_tables(self) -> list[Table]:
         return [self.targets_table(), self.units_table(), self.communes_table(),
@@ -256,17 +357,18 @@ class Statistics:
 
     def report_table(self) -> Table:
         """The Board's count report: one row per unit, by level then Vietnamese order."""
-        categories = list(self.registry.categories.values())
+        categories = self.campaign.categories
+        names = self.registry.level_names
         rows = tuple(
-            (t.unit.name, LEVEL_NAMES[t.unit.level], len(t.exemplars),
+            (t.unit.name, names.get(t.unit.level, t.unit.level), len(t.exemplars),
              *(t.kinds[k] for k in KIND_NAMES), *(t.categories[c.id] for c in categories),
-             *(t.nominated[level] for level in NOMINATION_NAMES), t.aired)
+             *(t.nominated[level] for level in self.nomination_names), t.aired)
             for t in self.tallies)
         total = ("Cộng", "", *(sum(row[i] for row in rows) for i in range(2, len(rows[0])))) if rows else None
         return Table(
             "bao-cao", "Số điển hình theo đơn vị", self.window_text(),
             ("Đơn vị", "Cấp", "Số điển hình", *KIND_NAMES.values(), *(c.title for c in categories),
-             *NOMINATION_NAMES.values(), AIRED),
+             *self.nomination_names.values(), self.aired_label),
             rows, total=total, value=2)
 
     def window_text(self) -> str:
@@ -277,3 +379,11 @@ class Statistics:
         if self.newest:
             return f"Số liệu tính đến lần công nhận gần nhất, ngày {vi_short_date(self.newest)}."
         return "Chưa có điển hình nào được công bố."
+
+    def standing_text(self) -> str:
+        """A closed campaign's result is final; an open one has days left."""
+        c = self.campaign
+        if not c.is_open:
+            return f"Chiến dịch đã kết thúc ngày {vi_short_date(c.last_day)}: đây là kết quả cuối cùng."
+        days = self.status()["days_left"]
+        return f"Chiến dịch đang diễn ra, còn {days} ngày (đến ngày {vi_short_date(c.last_day)})."

@@ -51,7 +51,7 @@ def check_references(docs: list[Document], known: dict[str, set[str]],
         _check_ref(doc, ("unit",), data.get("unit"), known["units"], "ref.unit", "exemplars/units.yml")
         check_office_phone(doc, office_phones or {})
         for key, registry, code, where in (
-            ("categories", "categories", "ref.category", "exemplars/categories.yml"),
+            ("categories", "categories", "ref.category", "exemplars/campaigns.yml"),
             ("groups", "groups", "ref.group", "exemplars/groups.yml"),
             ("fields", "fields", "ref.field", "exemplars/fields.yml"),
         ):
