@@ -234,7 +234,7 @@ class Period:
     end: date
 
 
-MAX_PERCENT = 1e15
+MAX_PERCENT = 1e6  # shown as "1.000.000%": finite, and no run of digits an identity number could be
 
 
 @dataclass(frozen=True)
