@@ -6,18 +6,21 @@ Each file does one hostile thing as hard as a file under the size limit can (or 
 bounds of `dvk.load.bounds` let it, when they are the point): YAML nested or wide, numbers too
 long, characters no text may hold, stories that made Python-Markdown or a regex super-linear,
 an individual's story the privacy patterns work hardest on, one photo listed a thousand times.
-The figure is the slowest check of one file (its own process, no cache), beside its target.
+The figure is the slowest check of one file (its own process, no cache), beside its target,
+in CPU seconds of that process (user + system): on a machine shared with other work, wall time
+measures the neighbours too. It includes starting Python and importing the package, which
+`honest` (the check of a plain file) shows alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,6 +116,7 @@ CASES: dict[str, Callable[[], str]] = {
     "story-entities": lambda: _file(story=_blocks(_fill("&#", MAX_BLOCK_CHARS)[:MAX_BLOCK_CHARS])),
     "story-tiny-blocks": lambda: _file(story=_blocks("a", MAX_BLOCKS)),
     "story-long-honest": lambda: _file(story=_blocks(_fill(WORDS, MAX_BLOCK_CHARS)[:MAX_BLOCK_CHARS])),
+    "honest": lambda: _file(),
     # the privacy patterns, on an individual's story
     "privacy-spaces-after-house": lambda: _individual_story("số nhà" + _fill(" ") + "x"),
     "privacy-spaces-after-id": lambda: _individual_story("cccd" + _fill(" ") + "x"),
@@ -153,19 +157,23 @@ def write_set(root: Path) -> list[Path]:
     return paths
 
 
+def cpu_seconds(args: list[str], cwd: Path) -> float:
+    """User + system seconds of one child process; a crash or a traceback stops the benchmark."""
+    child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read().decode(errors="replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1) or "Traceback" in errors:
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{errors[-3000:]}")
+    return usage.ru_utime + usage.ru_stime
+
+
 def slowest(root: Path) -> tuple[float, str, list[tuple[str, float]]]:
     """(seconds, case) of the slowest `dvk check FILE`, and every case's time, slowest first."""
-    paths = write_set(root)
     times = []
-    for path in paths:
+    for path in write_set(root):
         shutil.rmtree(root / ".cache", ignore_errors=True)
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "dvk", "check", str(path)], cwd=root,
-                              capture_output=True, text=True)
-        seconds = time.perf_counter() - start
-        if done.returncode not in (0, 1) or "Traceback" in done.stderr:
-            raise SystemExit(f"bench: dvk check {path.name} failed:\n{done.stderr[-3000:]}")
-        times.append((path.stem, seconds))
+        times.append((path.stem, cpu_seconds([sys.executable, "-m", "dvk", "check", str(path)], root)))
     times.sort(key=lambda item: -item[1])
     return times[0][1], times[0][0], times
 
@@ -178,7 +186,7 @@ def main() -> None:
         seconds, case, times = slowest(args.keep or Path(folder) / "project")
     for name, spent in times:
         print(f"{spent:6.2f} s  {name}")
-    print(f"slowest single file: {seconds:.2f} s ({case}), target ≤ {TARGET_S:.0f} s")
+    print(f"slowest single file: {seconds:.2f} s of CPU ({case}), target ≤ {TARGET_S:.0f} s")
 
 
 if __name__ == "__main__":

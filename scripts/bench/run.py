@@ -192,7 +192,7 @@ def report(runs: list[Figures]) -> str:
     row("time to the first result (s)",
         [f"{f.search_seconds:.2f}" if f.search_seconds is not None else "–" for f in runs], "")
     row("output size (MB)", [f"{f.output_mb:.1f}" for f in runs], "")
-    row("slowest single file, adversarial set (s)",
+    row("slowest single file, adversarial set (CPU s)",
         [f"{f.adversarial_s:.2f} ({f.adversarial_case})" if f.adversarial_s is not None else "–" for f in runs],
         f"≤ {TARGETS['adversarial_s']:.0f} s, any file under the size limit")
     row("exemplar page HTML, mean / max (KB)", [f"{f.page_kb_mean:.1f} / {f.page_kb_max:.1f}" for f in runs],
