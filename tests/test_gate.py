@@ -21,7 +21,7 @@ from PIL import Image
 
 from conftest import STORY, TinyProject, collective, exemplar_text, jpeg, run_dvk
 from dvk.load import read_registry
-from dvk.load.bounds import MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_LINE_PREFIX, MAX_MARKS
+from dvk.load.bounds import MAX_BLOCK_CHARS, MAX_BLOCKS, MAX_LINE_PREFIX, MAX_MARKS, MAX_MARKUP
 from dvk.media import inspect
 from dvk.media.kit import Kit
 from dvk.pipeline import build
@@ -163,6 +163,7 @@ LINE = 200_000  # one line, well under the file size limit, that kept the checke
     ("- " * (MAX_LINE_PREFIX // 2 + 1) + "a", "story.nested_too_deep"),
     ("\n\n".join(["[a"] * (MAX_MARKS["["] + 1)), "story.too_many_marks"),
     ("\n\n".join(["<a"] * (MAX_MARKS["<"] + 1)), "story.too_many_marks"),
+    ("\n\n".join(["**đậm** và _nghiêng_"] * (MAX_MARKUP // 6 + 1)), "story.too_much_markup"),
 ])
 def test_a_story_past_a_bound_is_refused_before_markdown_sees_it(project: TinyProject, story: str,
                                                                  code: str) -> None:

@@ -10,7 +10,9 @@ For each count: a synthetic project (`bench.synthetic`) in a temporary folder, t
 - search payload: the bytes a reader loads before the first result (`bench.search`, Chromium);
 - output size, and HTML bytes per exemplar page;
 - baseline: the same exemplar pages built by bare MkDocs + Material (no hook, no pipeline of
-  ours), and our full build as a ratio of it, from the same run.
+  ours), and our full build as a ratio of it, from the same run;
+- adversarial: the slowest `dvk check FILE` in a set of hostile files just under the size
+  limit (`bench.adversarial`), measured once (with the first count).
 Timings are figures to read, not tests: the suite only runs a small smoke of this (100).
 """
 
@@ -28,11 +30,13 @@ from pathlib import Path
 
 import yaml
 
+from .adversarial import TARGET_S as ADVERSARIAL_S
+from .adversarial import slowest
 from .synthetic import write_synthetic_project
 
 TARGETS = {
     "check_10k_s": 3.0, "linear_ratio": 11.0, "baseline_ratio": 1.25, "rebuild_1k_s": 2.0,
-    "search_10k_kb": 500.0, "page_kb": 60.0, "memory_10k_mb": 1024.0,
+    "search_10k_kb": 500.0, "page_kb": 60.0, "memory_10k_mb": 1024.0, "adversarial_s": ADVERSARIAL_S,
 }
 
 
@@ -51,6 +55,8 @@ class Figures:
     page_kb_mean: float = 0.0
     page_kb_max: float = 0.0
     baseline: float = 0.0
+    adversarial_s: float | None = None  # the slowest single hostile file, and which one
+    adversarial_case: str = ""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -76,8 +82,10 @@ def _dvk(*args: str) -> list[str]:
     return [sys.executable, "-m", "dvk", *args]
 
 
-def measure(count: int, root: Path, search: bool = True) -> Figures:
+def measure(count: int, root: Path, search: bool = True, adversarial: bool = True) -> Figures:
     figures = Figures(count)
+    if adversarial:
+        figures.adversarial_s, figures.adversarial_case, _ = slowest(root / "adversarial")
     project = write_synthetic_project(root / "project", count)
     cache = project / ".cache"
     shutil.rmtree(cache, ignore_errors=True)
@@ -184,6 +192,9 @@ def report(runs: list[Figures]) -> str:
     row("time to the first result (s)",
         [f"{f.search_seconds:.2f}" if f.search_seconds is not None else "–" for f in runs], "")
     row("output size (MB)", [f"{f.output_mb:.1f}" for f in runs], "")
+    row("slowest single file, adversarial set (CPU s)",
+        [f"{f.adversarial_s:.2f} ({f.adversarial_case})" if f.adversarial_s is not None else "–" for f in runs],
+        f"≤ {TARGETS['adversarial_s']:.0f} s, any file under the size limit")
     row("exemplar page HTML, mean / max (KB)", [f"{f.page_kb_mean:.1f} / {f.page_kb_max:.1f}" for f in runs],
         f"≤ {TARGETS['page_kb']:.0f} KB")
     if 1000 in by and 10000 in by:
@@ -202,10 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="bỏ qua phép đo tìm kiếm trong Chromium")
     args = parser.parse_args(argv)
     runs = []
-    for count in args.counts:
+    for i, count in enumerate(args.counts):
         with tempfile.TemporaryDirectory(prefix=f"dvk-bench-{count}-") as folder:
             print(f"… {count:,} điển hình", file=sys.stderr, flush=True)
-            runs.append(measure(count, Path(folder), search=not args.no_search))
+            runs.append(measure(count, Path(folder), search=not args.no_search, adversarial=i == 0))
     print(report(runs))
     return 0
 

@@ -449,6 +449,13 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("ảnh '{value}' được khai báo hơn một lần", "hãy giữ một mục cho mỗi tệp ảnh trong photos"),
         "en": ("photo '{value}' is listed more than once", "keep one entry per photo file in photos"),
     },
+    "story.too_much_markup": {
+        "vi": ("câu chuyện có {count} dấu định dạng (* _ ` | \\ [ < và dấu đầu dòng danh sách, trích dẫn), "
+               "tối đa {limit}",
+               "hãy bớt định dạng: viết chữ thường, bỏ các dấu thừa, từ dòng này trở đi"),
+        "en": ("the story has {count} formatting marks (* _ ` | \\ [ < and list or quote marks), at most {limit}",
+               "format less: write plain text and remove the extra marks, from this line on"),
+    },
     "photo.same_name": {
         "vi": ("ảnh '{value}' và ảnh '{other}' sẽ được công bố cùng tên ({published}…)",
                "hãy đổi tên một trong hai tệp ảnh (và sửa photos cho khớp)"),

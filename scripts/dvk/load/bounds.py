@@ -1,34 +1,37 @@
 """Bounds on the work a file can ask for, checked on the raw text before any parser runs.
 
-Python-Markdown is not linear on hostile input (measured on 2 cores, `make bench` keeps the
-figure): each '[' or '<' left open scans to the end of its block or of the story (200 open
-'[' before 100 KB of text: 57 s), a block of 200 KB of backslashes takes 72 s, a block of
-2,000 nested list lines 35 s, 85,000 one-letter paragraphs 20 s, and 10,000 nested list
-markers overflow the recursion limit. Honest stories are far from all of this (a story of
-a few thousand words is ~30 KB in a few dozen paragraphs), so each bound below is generous to
-them and makes the worst story under the file size limit render in well under a second:
+Python-Markdown is not linear on hostile input, and slow on dense markup even where it is
+(measured on 2 loaded cores; `make bench` keeps the figure): each '[' or '<' left open scans to
+the end of its block or of the whole story (200 open '<' in 250 KB: 4 s), 250 KB of '*_' takes
+6–23 s, of nested list lines 11–42 s, of table pipes 7–10 s, and 10,000 nested list markers
+overflow the recursion limit; an honest story of the same 250 KB takes 0.3 s. A story of a few
+thousand words is ~30 KB in a few dozen paragraphs with a few hundred marks, so each bound below
+is generous to it and keeps the worst story under the file size limit to a fraction of a second:
 
 * a block (lines not separated by a blank line: a paragraph, a list, a table) ≤ 3,000 chars;
 * at most 1,000 blocks;
-* a line starts with at most 64 characters of indentation and list or quote marks;
-* at most 200 '[' and 200 '<' in the whole story (each is a link, an image or a tag).
+* a line starts with at most 32 characters of indentation and list or quote marks;
+* at most 100 '[' and 50 '<' (each a link, an image or a tag; each may scan far);
+* at most 2,000 marks in all: '*', '_', '`', '|', '\\', '[', '<' anywhere, and the list and
+  quote marks that start lines.
 
-YAML has one bound of its own (`yamlread.MAX_FLOW_DEPTH`); the file size bounds the rest.
+YAML is bounded by counting the parser's events (`yamlread`); the file size bounds the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 MAX_BLOCK_CHARS = 3_000
 MAX_BLOCKS = 1_000
-MAX_LINE_PREFIX = 64
-MAX_MARKS = {"[": 200, "<": 200}
+MAX_LINE_PREFIX = 32
+MAX_MARKS = {"[": 100, "<": 50}
+MAX_MARKUP = 2_000
+MARKUP = "*_`|\\[<"
 
-_PREFIX = re.compile(r"^[ \t>*+\-]*(?:\d{1,9}[.)][ \t>*+\-]*)*", re.MULTILINE)
+_PREFIX = re.compile(r"[ \t>*+\-]*(?:\d{1,9}[.)][ \t>*+\-]*)*")
 
 
 @dataclass(frozen=True)
@@ -40,46 +43,40 @@ class Excess:
     params: dict[str, Any]
 
 
-def story_excesses(story: str) -> Iterator[Excess]:
-    """Each bound `story` goes past, once per kind, at its first place."""
-    blocks = _blocks(story)
-    for first, length in blocks:
-        if length > MAX_BLOCK_CHARS:
-            yield Excess("story.block_too_long", first, {"length": length, "limit": MAX_BLOCK_CHARS})
-            break
-    if len(blocks) > MAX_BLOCKS:
-        yield Excess("story.too_many_blocks", blocks[MAX_BLOCKS][0], {"count": len(blocks), "limit": MAX_BLOCKS})
-    for match in _PREFIX.finditer(story):
-        if len(match.group()) > MAX_LINE_PREFIX:
-            yield Excess("story.nested_too_deep", story.count("\n", 0, match.start()),
-                         {"length": len(match.group()), "limit": MAX_LINE_PREFIX})
-            break
-    for mark, limit in MAX_MARKS.items():
-        count = story.count(mark)
-        if count > limit:
-            at = _nth(story, mark, limit + 1)
-            yield Excess("story.too_many_marks", story.count("\n", 0, at),
-                         {"mark": mark, "count": count, "limit": limit})
-
-
-def _blocks(story: str) -> list[tuple[int, int]]:
-    """(first line, characters) of each block: lines with something on them, between blank lines
-    (a line of spaces is blank to Markdown too)."""
-    blocks: list[tuple[int, int]] = []
-    start, length = 0, -1
-    for i, line in enumerate(story.split("\n")):
-        if line.strip():
-            start, length = (start, length + 1 + len(line)) if length >= 0 else (i, len(line))
-        elif length >= 0:
-            blocks.append((start, length))
-            length = -1
-    if length >= 0:
-        blocks.append((start, length))
-    return blocks
-
-
-def _nth(text: str, needle: str, n: int) -> int:
-    at = -1
-    for _ in range(n):
-        at = text.index(needle, at + 1)
-    return at
+def story_excesses(story: str) -> list[Excess]:
+    """Each bound `story` goes past, once per kind, at the line where it is first passed."""
+    first: dict[str, int] = {}  # what was passed → the 0-based line where
+    longest = 0
+    blocks, block_start, block_length = 0, 0, -1
+    deepest = 0
+    counts = dict.fromkeys(MAX_MARKS, 0)
+    markup = 0
+    for i, line in enumerate([*story.split("\n"), ""]):  # a blank line closes the last block
+        if not line.strip():
+            if block_length > MAX_BLOCK_CHARS and "block" not in first:
+                first["block"], longest = block_start, block_length
+            block_length = -1
+            continue
+        if block_length < 0:
+            blocks, block_start, block_length = blocks + 1, i, len(line)
+            if blocks > MAX_BLOCKS:
+                first.setdefault("blocks", i)
+        else:
+            block_length += 1 + len(line)
+        prefix = _PREFIX.match(line).group()  # type: ignore[union-attr]  # it matches empty
+        if len(prefix) > MAX_LINE_PREFIX and "prefix" not in first:
+            first["prefix"], deepest = i, len(prefix)
+        for mark, limit in MAX_MARKS.items():
+            counts[mark] += line.count(mark)
+            if counts[mark] > limit:
+                first.setdefault(mark, i)
+        markup += sum(map(line.count, MARKUP)) + len(prefix) - prefix.count(" ") - prefix.count("\t")
+        if markup > MAX_MARKUP:
+            first.setdefault("markup", i)
+    found = [("block", "story.block_too_long", {"length": longest, "limit": MAX_BLOCK_CHARS}),
+             ("blocks", "story.too_many_blocks", {"count": blocks, "limit": MAX_BLOCKS}),
+             ("prefix", "story.nested_too_deep", {"length": deepest, "limit": MAX_LINE_PREFIX})]
+    found += [(mark, "story.too_many_marks", {"mark": mark, "count": counts[mark], "limit": limit})
+              for mark, limit in MAX_MARKS.items()]
+    found += [("markup", "story.too_much_markup", {"count": markup, "limit": MAX_MARKUP})]
+    return [Excess(code, first[key], params) for key, code, params in found if key in first]

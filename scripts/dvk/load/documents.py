@@ -6,15 +6,17 @@ Only reading happens here. Whatever is wrong with a file's bytes or YAML becomes
 
 from __future__ import annotations
 
+import bisect
+import math
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from .bounds import story_excesses
-from .hygiene import cleaned, forbidden, is_blank
+from .hygiene import cleaned, first_of_each_kind, forbidden, is_blank
 from .yamlread import Parsed, YamlProblem, parse
 
 MAX_FILE_BYTES = 256 * 1024  # a story of a few thousand words is ~30 KB
@@ -112,8 +114,7 @@ def read_exemplar(path: Path, root: Path) -> Document:
 
 def _check_story_text(doc: Document) -> None:
     """The story holds only text (tab and newline allowed) and asks for bounded work."""
-    first_of_kind = {found.kind: found for found in reversed(list(forbidden(doc.story, tab=True)))}
-    for found in sorted(first_of_kind.values(), key=lambda f: f.offset):
+    for found in first_of_each_kind(doc.story, tab=True):
         line = doc.story_line + doc.story.count("\n", 0, found.offset)
         doc.problem(f"text.{found.kind}", STORY, line=line, char=found.code_point)
     for excess in story_excesses(doc.story):
@@ -133,9 +134,8 @@ def _parse_into(doc: Document, text: str, first_line: int) -> None:
     """Parse the YAML of a clean text: a character no text may hold is reported at its line
     (and field, once parsed) and left out of what the parser reads; then every key and string
     the YAML makes (an escape such as "\\u202e" makes any character) is checked the same way."""
-    typed = list(forbidden(text, tab=False))
     try:
-        doc.parsed = parse(cleaned(text, typed), first_line)
+        doc.parsed = parse(cleaned(text), first_line)
     except YamlProblem as problem:
         doc.problem(problem.code, problem.path, line=problem.line, **problem.params)
     reported: set[tuple[str, tuple[str | int, ...]]] = set()  # the first of each kind per field
@@ -145,16 +145,30 @@ def _parse_into(doc: Document, text: str, first_line: int) -> None:
             reported.add((kind, path))
             doc.problem(f"text.{kind}", path, line=line, char=char)
 
-    for found in typed:
-        line = first_line + text.count("\n", 0, found.offset)
-        report(found.kind, _path_at(doc.parsed, line), line, found.code_point)
+    field_at = _fields_by_line(doc.parsed)
+    line, counted = first_line, 0
+    for found in forbidden(text, tab=False):
+        line += text.count("\n", counted, found.offset)
+        counted = found.offset
+        report(found.kind, field_at(line), line, found.code_point)
     if doc.parsed is None:
         return
     for path, value, is_key in _strings(doc.parsed.data, ()):
-        for found in forbidden(value, tab=False):
+        for found in first_of_each_kind(value, tab=False):
             report(found.kind, path, None, found.code_point)
         if not is_key and is_blank(value):
             doc.problem("text.blank", path)
+
+
+def _fields_by_line(parsed: Parsed | None) -> Callable[[int], tuple[str | int, ...]]:
+    """line → the deepest value that starts at or above it: the field a raw character sits in."""
+    starts = sorted((line, len(path), path) for path, line in (parsed.lines.items() if parsed else ()))
+    keys = [(line, depth) for line, depth, _ in starts]
+
+    def field_at(line: int) -> tuple[str | int, ...]:
+        at = bisect.bisect_right(keys, (line, math.inf)) - 1
+        return starts[at][2] if at >= 0 else ()
+    return field_at
 
 
 def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
@@ -168,17 +182,6 @@ def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, (*path, i))
-
-
-def _path_at(parsed: Parsed | None, line: int) -> tuple[str | int, ...]:
-    """The deepest value that starts at or above `line`: the field a raw character sits in."""
-    if parsed is None:
-        return ()
-    best: tuple[int, int, tuple[str | int, ...]] = (0, 0, ())
-    for path, start in parsed.lines.items():
-        if start <= line and (start, len(path)) > best[:2]:
-            best = (start, len(path), path)
-    return best[2]
 
 
 def exemplar_paths(exemplars_dir: Path) -> list[Path]:

@@ -31,8 +31,10 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _NONCHARACTER = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 _SURROGATE = "\ud800-\udfff"
-_FORBIDDEN = re.compile(f"[\t{_CONTROL}]|([{_BIDI}])|([{_NONCHARACTER}])|([{_SURROGATE}])")
-_KINDS = ("control", "bidi", "noncharacter", "surrogate")
+# The kind is the number of the group that matched (none: a control character).
+_KINDS = {None: "control", 1: "bidi", 2: "noncharacter", 3: "surrogate"}
+_OTHERS = f"([{_BIDI}])|([{_NONCHARACTER}])|([{_SURROGATE}])"
+_FORBIDDEN = {True: re.compile(f"[{_CONTROL}]|{_OTHERS}"), False: re.compile(f"[\t{_CONTROL}]|{_OTHERS}")}
 
 # Letters and symbols that draw nothing, beyond the categories Cf (format), Zs/Zl/Zp
 # (spaces) and Cc (controls): Hangul fillers, the blank Braille pattern, the combining
@@ -56,21 +58,23 @@ class Forbidden:
 
 def forbidden(text: str, *, tab: bool) -> Iterator[Forbidden]:
     """Each character `text` may not hold, in order; newline is always allowed, tab if `tab`."""
-    for match in _FORBIDDEN.finditer(text):
-        char = match.group()
-        if char == "\t" and tab:
-            continue
-        kind = next((k for k, g in zip(_KINDS[1:], match.groups(), strict=True) if g), "control")
-        yield Forbidden(match.start(), char, kind)
+    for match in _FORBIDDEN[tab].finditer(text):
+        yield Forbidden(match.start(), match.group(), _KINDS[match.lastindex])
 
 
-def cleaned(text: str, found: list[Forbidden]) -> str:
-    """`text` without the characters `forbidden` found in it; a tab becomes the space it meant."""
-    pieces, start = [], 0
-    for item in found:
-        pieces += [text[start:item.offset], " " if item.char == "\t" else ""]
-        start = item.offset + 1
-    return "".join(pieces) + text[start:]
+def first_of_each_kind(text: str, *, tab: bool) -> list[Forbidden]:
+    """The first forbidden character of each kind in `text`, in order: what a message names."""
+    first: dict[str, Forbidden] = {}
+    for found in forbidden(text, tab=tab):
+        first.setdefault(found.kind, found)
+        if len(first) == len(_KINDS):
+            break
+    return sorted(first.values(), key=lambda f: f.offset)
+
+
+def cleaned(text: str) -> str:
+    """`text` without the characters no YAML text may hold; a tab becomes the space it meant."""
+    return _FORBIDDEN[False].sub(lambda m: " " if m.group() == "\t" else "", text)
 
 
 def is_blank(text: str) -> bool:

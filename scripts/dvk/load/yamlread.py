@@ -168,7 +168,8 @@ class _Builder:
         elif text in _FALSE:
             value = False
         elif _INT.match(text) or (_FLOAT.match(text) and any(ch.isdigit() for ch in text)):
-            digits = sum(ch.isdigit() for ch in text.partition("e")[0].partition("E")[0])
+            mantissa = text.partition("e")[0].partition("E")[0]  # only digits, sign, '.', '_'
+            digits = len(mantissa) - sum(map(mantissa.count, "+-._"))
             if digits > MAX_DIGITS:  # also spares int() its own limit (4,300 digits: ValueError)
                 raise YamlProblem("yaml.number_too_long", node.start_mark.line + self.offset, path,
                                   digits=digits, limit=MAX_DIGITS)
