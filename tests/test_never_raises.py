@@ -103,7 +103,9 @@ EVERY_FIELD = collective(  # a file with every optional part once, so each text 
     photos=[{"file": "anh.jpg", "caption": "Bàn giao nhà", "credit": "Khối vận"}],
     contact={"office": "Văn phòng", "phone": "0275 3861 234", "email": "a@example.vn"},
     person={"name": "Lê Thị Hồng", "position": "Chi hội trưởng"}, consent="2024-08-01",
-    recognition={"decision": "15-QĐ/BDVHU", "date": "2024-09-02", "by": "Ban Dân vận", "form": "Giấy khen"})
+    recognition={"decision": "15-QĐ/BDVHU", "date": "2024-09-02", "by": "Ban Dân vận", "form": "Giấy khen",
+                 "by_unit": "bdv-huyen-uy"},
+    campaign="dong-khoi-moi-2024-2025")
 
 
 def test_every_text_field_of_the_schema_is_reached() -> None:
