@@ -6,7 +6,7 @@ import io
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +155,13 @@ def read_html() -> Callable[[Path], BeautifulSoup]:
     def read(path: Path) -> BeautifulSoup:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return read
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    """One Playwright driver for the session: the browser tests and the hostile-site browser test
+    share it (a second sync driver cannot start inside the first one's event loop)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver

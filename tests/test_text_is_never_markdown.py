@@ -194,7 +194,7 @@ def text(node: Tag) -> str:
 Sites = tuple[Path, Path, dict[tuple[str, str], int]]
 # Fields that name something (a unit, a photo file, a page) or are dates: shown as what they
 # name, or formatted, never as typed.
-NOT_TEXT = {"unit", "campaign", "recognition.by_unit", "categories[]", "fields[]", "groups[]",
+NOT_TEXT = {"unit", "campaign", "recognition.by_unit", "nominations[].level", "categories[]", "fields[]", "groups[]",
             "learned_from[]", "photos[].file",
             "media[].url", "consent", "recognition.date", "period.start", "period.end",
             "steps[].date", "nominations[].date", "media[].date"}

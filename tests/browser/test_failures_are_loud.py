@@ -29,6 +29,7 @@ def run_suite(tmp_path: Path, test: str, **env: str) -> subprocess.CompletedProc
     suite.mkdir(parents=True)
     for name in ("__init__.py", "conftest.py", "reader.py"):
         shutil.copy(HERE / name, suite / name)
+    shutil.copy(HERE.parent / "conftest.py", suite.parent / "conftest.py")  # the session's Playwright
     (suite / "vendor").symlink_to(HERE / "vendor")
     (suite / "test_one.py").write_text(test, encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(suite)],

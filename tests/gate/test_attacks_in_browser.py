@@ -87,9 +87,7 @@ def served(hostile_site):
         server.server_close()
 
 
-def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, served):
-    from playwright.sync_api import sync_playwright
-
+def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, served, playwright):
     site, cases = hostile_site
     names = {c.mk: c.id for c in cases}
     # redirect stubs (merged units and communes) navigate on their own; the static scan reads them
@@ -99,41 +97,42 @@ def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, 
         if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8", errors="replace")
     )
     ran: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            dialogs: list[str] = []
+    # One Playwright for the whole session (tests/conftest.py): a second sync one cannot start
+    # while the browser tests' is running.
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    try:
+        page = browser.new_page()
+        dialogs: list[str] = []
 
-            def on_dialog(d):
-                dialogs.append(d.message)
-                d.dismiss()
+        def on_dialog(d):
+            dialogs.append(d.message)
+            d.dismiss()
 
-            page.on("dialog", on_dialog)
-            for rel in pages:
-                url = f"{served}/{rel[: -len('index.html')] if rel.endswith('index.html') else rel}"
-                dialogs.clear()
-                try:
-                    page.goto(url, wait_until="load", timeout=20_000)
-                    page.wait_for_timeout(60)
-                    page.evaluate(TRIGGER)
-                    if rel == "index.html":
-                        box = page.locator("form.dvk-search input, input[type=search]").first
-                        if box.count():
-                            for query in ("ho so thu", "zq", "img onerror", "mo hinh"):
-                                box.fill(query)
-                                page.wait_for_timeout(400)
-                                page.evaluate(TRIGGER)
-                    page.wait_for_timeout(40)
-                    values = [v for v in page.evaluate(MARKER) if v]
-                except Exception as e:  # a page that navigated itself away mid-check is itself suspect
-                    values = []
-                    if "Execution context was destroyed" in str(e):
-                        ran.append(f"{rel}: the page navigated away on its own ({str(e)[:80]})")
-                for v in {*values, *dialogs}:
-                    who = [cid for mk, cid in names.items() if mk in str(v)] or ["unattributed"]
-                    ran.append(f"{rel}: {', '.join(who)} ran (marker {str(v)[:60]!r})")
-        finally:
-            browser.close()
+        page.on("dialog", on_dialog)
+        for rel in pages:
+            url = f"{served}/{rel[: -len('index.html')] if rel.endswith('index.html') else rel}"
+            dialogs.clear()
+            try:
+                page.goto(url, wait_until="load", timeout=20_000)
+                page.wait_for_timeout(60)
+                page.evaluate(TRIGGER)
+                if rel == "index.html":
+                    box = page.locator("form.dvk-search input, input[type=search]").first
+                    if box.count():
+                        for query in ("ho so thu", "zq", "img onerror", "mo hinh"):
+                            box.fill(query)
+                            page.wait_for_timeout(400)
+                            page.evaluate(TRIGGER)
+                page.wait_for_timeout(40)
+                values = [v for v in page.evaluate(MARKER) if v]
+            except Exception as e:  # a page that navigated itself away mid-check is itself suspect
+                values = []
+                if "Execution context was destroyed" in str(e):
+                    ran.append(f"{rel}: the page navigated away on its own ({str(e)[:80]})")
+            for v in {*values, *dialogs}:
+                who = [cid for mk, cid in names.items() if mk in str(v)] or ["unattributed"]
+                ran.append(f"{rel}: {', '.join(who)} ran (marker {str(v)[:60]!r})")
+    finally:
+        browser.close()
     assert not ran, f"{len(ran)} injected handler(s) ran in Chromium:\n" + "\n".join(ran[:40])
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
