@@ -127,6 +127,15 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site as `dvk build --offline` writes it, to open from a folder."""
+    site = tmp_path_factory.mktemp("offline") / "site-offline"
+    result = run_dvk("build", "--offline", "--site-dir", str(site), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def sample_result() -> CheckResult:
     return check(Project(REPO))
 
