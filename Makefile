@@ -40,3 +40,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site site-offline .cache
+
+# The photo viewer, vendored from the npm registry into theme/assets/vendor/ (served by the site
+# itself, never a CDN). To update: change the version, run `make vendor-photoswipe`, commit.
+PHOTOSWIPE_VERSION := 5.4.4
+PHOTOSWIPE_DIR     := theme/assets/vendor/photoswipe
+.PHONY: vendor-photoswipe
+vendor-photoswipe:
+	rm -rf .cache/npm-photoswipe && mkdir -p .cache/npm-photoswipe $(PHOTOSWIPE_DIR)
+	cd .cache/npm-photoswipe && npm pack --silent photoswipe@$(PHOTOSWIPE_VERSION) && tar xzf photoswipe-$(PHOTOSWIPE_VERSION).tgz
+	cp .cache/npm-photoswipe/package/dist/umd/photoswipe.umd.min.js \
+	   .cache/npm-photoswipe/package/dist/umd/photoswipe-lightbox.umd.min.js \
+	   .cache/npm-photoswipe/package/dist/photoswipe.css \
+	   .cache/npm-photoswipe/package/LICENSE $(PHOTOSWIPE_DIR)/
+	echo "photoswipe $(PHOTOSWIPE_VERSION) (npm registry, MIT): dist/umd/*.umd.min.js, dist/photoswipe.css, LICENSE" > $(PHOTOSWIPE_DIR)/VERSION
+	rm -rf .cache/npm-photoswipe
