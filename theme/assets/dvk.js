@@ -35,3 +35,11 @@ document$.subscribe(() => {
     list.before(control);
   }
 });
+
+// The print button (pages/templates/_macros.html.j2: print_button) is shown only where it works.
+document$.subscribe(() => {
+  for (const button of document.querySelectorAll("button[data-dvk-print]")) {
+    button.hidden = false;
+    button.onclick = () => window.print();
+  }
+});
