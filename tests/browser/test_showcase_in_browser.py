@@ -94,13 +94,13 @@ def test_without_javascript_a_photo_link_opens_the_large_variant(without_javascr
 def test_a_list_can_be_put_newest_first_and_back(page: Page, site_url: str, sample_site: Path) -> None:
     page.goto(site_url + sortable_unit(sample_site), wait_until="networkidle")
     rows = page.locator("ul[data-dvk-sortable] > li")
-    alphabetical = rows.locator(".dvk-item__text > a").all_inner_texts()
+    alphabetical = rows.locator(":scope > a").all_inner_texts()
     page.get_by_role("button", name="Mới công nhận").click()
     dates = rows.evaluate_all("rows => rows.map((row) => row.dataset.date)")
     assert dates == sorted(dates, reverse=True)
     assert page.get_by_role("button", name="Mới công nhận").get_attribute("aria-pressed") == "true"
     page.get_by_role("button", name="Tên A–Z").click()
-    assert rows.locator(".dvk-item__text > a").all_inner_texts() == alphabetical
+    assert rows.locator(":scope > a").all_inner_texts() == alphabetical
 
 
 # --- print ----------------------------------------------------------------------------------------
