@@ -331,7 +331,7 @@ def test_home_shows_progress_as_bars_the_newest_and_every_way_in(sample_site: Pa
         assert rows[whole.label][3].get_text(strip=True) == f"{round(100 * total / whole.min)}%"
         for cells in rows.values():
             assert cells[3].select_one(".dvk-bar .dvk-bar__fill") is not None
-        link = heading.find_next("a")
+        link = heading.find_next("p").a
         assert link_target(path, link["href"]) == page(sample_site, urls.campaign(campaign.id)).resolve()
     newest = section(main, "Mới công nhận").find_next("ul")
     assert [li.a.get_text(strip=True) for li in newest.find_all("li")] == [e.title for e in catalog.newest(6)]
