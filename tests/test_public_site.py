@@ -162,7 +162,8 @@ def level_tables(soup: BeautifulSoup, titles: tuple[str, ...]) -> dict[str, list
     for h2 in article(soup).find_all("h2"):
         if h2.get_text().startswith(titles):
             table = h2.find_next("table")
-            tables[h2.get_text().split(":")[0].rstrip("¶")] = [tr.a.get_text(strip=True) for tr in table.tbody.find_all("tr")]
+            names = [tr.a.get_text(strip=True) for tr in table.tbody.find_all("tr")]
+            tables[h2.get_text().split(":")[0].rstrip("¶")] = names
     return tables
 
 

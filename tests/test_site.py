@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -153,12 +154,20 @@ def test_no_third_party_request_is_written_into_any_page(built: Built, read_html
 
 def test_the_navigation_lists_each_campaign_and_its_plan_from_the_data(built: Built, read_html: Reader) -> None:
     registry = built.result.catalog.registry
-    nav = read_html(built.site / "index.html").select_one("nav.md-nav--primary")
-    links = {a.get_text(strip=True): a["href"] for a in nav.select("a[href]")}
     for campaign in registry.campaigns.values():
-        assert (campaign.short_name or campaign.name) in links
+        path = served(built.site, urls.campaign(campaign.id))
+        nav = read_html(path).select_one("nav.md-nav--primary")  # the section is open on its own pages
+        links = {a.get_text(strip=True): landing(path, a["href"]) for a in nav.select("a[href]")}
+        assert {served(built.site, urls.campaign(c)).resolve() for c in registry.campaigns} <= set(links.values())
         if campaign.plan.page and (built.root / "content" / campaign.plan.page).is_file():
-            assert f"Kế hoạch {campaign.plan.number}" in links
+            plan = landing(built.site / "index.html", urls.served(campaign.plan.page))
+            assert links[f"Kế hoạch {campaign.plan.number}"] == plan and plan.is_file()
+
+
+def landing(page: Path, href: str) -> Path:
+    """The file a relative link from `page` opens (a folder's index.html)."""
+    target = (page.parent / href.split("#")[0]).resolve()
+    return target / "index.html" if target.is_dir() else target
 
 
 def test_each_campaign_page_shows_its_plan_status_targets_reviews_and_exemplars(
@@ -216,7 +225,7 @@ def test_every_exemplar_page_names_its_campaign(built: Built, read_html: Reader)
                    if tr.td and tr.td.get_text(strip=True) == "Chiến dịch")
         link = row.find_all("td")[1].a
         assert link.get_text(strip=True) == catalog.registry.campaigns[ex.campaign].name
-        assert (path.parent / link["href"]).resolve() == served(built.site, urls.campaign(ex.campaign)).resolve()
+        assert landing(path, link["href"]) == served(built.site, urls.campaign(ex.campaign)).resolve()
 
 
 def test_feeds_and_open_data_carry_the_campaign(built: Built) -> None:
@@ -227,7 +236,12 @@ def test_feeds_and_open_data_carry_the_campaign(built: Built) -> None:
         campaign = registry.campaigns[catalog.by_slug[record["slug"]].campaign]
         assert record["campaign"] == {"id": campaign.id, "name": campaign.name, "plan_number": campaign.plan.number}
         assert record["level_name"] == registry.level_names[record["level"]]
-    listed = json.loads((built.site / "du-lieu" / "campaigns.json").read_text(encoding="utf-8"))["campaigns"]
+    schema = json.loads((built.site / "du-lieu" / "exemplars.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    document = json.loads((built.site / "du-lieu" / "campaigns.json").read_text(encoding="utf-8"))
+    validator.validate(document)
+    validator.validate(json.loads((built.site / "du-lieu" / "exemplars.json").read_text(encoding="utf-8")))
+    listed = document["campaigns"]
     assert [c["id"] for c in listed] == list(registry.campaigns)
     assert [c["count"] for c in listed] == [sum(1 for e in catalog.exemplars if e.campaign == c)
                                            for c in registry.campaigns]
