@@ -91,7 +91,7 @@ SEARCHES = [
     ("dong khoi moi", "Phụ nữ “Đồng Khởi mới”"),
     ("Quới Sơn", "Hội Nông dân xã Quới Sơn"),
     ("Kế hoạch 58", "Kế hoạch 58-KH/BDVHU"),
-    ("Ba mũi", "Nội dung thi đua “Hai chân – Ba mũi”"),
+    ("Ba mũi", "Nội dung thi đua “Hai chân – Ba mũi” và “Ba trọng tâm”"),
     ("Đồng Khởi mới", "Phụ nữ “Đồng Khởi mới”"),
     ("phụ nữ", "Hội Liên hiệp Phụ nữ huyện Châu Thành"),
 ]

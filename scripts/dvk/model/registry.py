@@ -174,6 +174,12 @@ class Registry:
             return self.default_campaign.id
         return None
 
+    @property
+    def lines_title(self) -> str:
+        """"Nội dung thi đua “…” và “…”": every campaign's family of lines, as the lists name them."""
+        names = list(dict.fromkeys(f"“{c.lines_name}”" for c in self.campaigns.values()))
+        return " ".join(["Nội dung thi đua", " và ".join(names)]).strip()
+
     def campaign_of_category(self, category: str) -> str | None:
         for campaign in self.campaigns.values():
             if any(c.id == category for c in campaign.categories):

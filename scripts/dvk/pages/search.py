@@ -109,7 +109,7 @@ def registry_documents(catalog: Catalog) -> Iterator[Document]:
             yield Document(urls.unit(unit.id), unit.name, f"Đơn vị · {place}", "",
                            ((unit.name, TITLE), (place, PLACE)))
     sections = (
-        ("noi-dung/index.md", "Nội dung thi đua", urls.category,
+        ("noi-dung/index.md", registry.lines_title, urls.category,
          [(c.id, f"{c.title}: {c.short}", c.description) for c in registry.categories.values()]),
         ("nhom/index.md", "Nhóm điển hình", urls.group,
          [(g.id, g.title, g.description) for g in registry.groups.values()]),
