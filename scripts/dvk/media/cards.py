@@ -25,7 +25,7 @@ FILE_NAME = "og.jpg"  # beside the page it stands for
 # JPEG, not PNG or WebP: every sharing site (Facebook, Zalo, X, LinkedIn) reads it, and a card
 # with a photo beside the text was 388 KB as a PNG; at this quality it stays under 80 KB
 # (`make bench` measures the largest) with text that stays crisp.
-ENCODING = {"format": "JPEG", "quality": 80, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+ENCODING = {"format": "JPEG", "quality": 72, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
 MARGIN = 64
 
 

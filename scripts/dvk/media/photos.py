@@ -119,16 +119,19 @@ def cache_files(source: Path) -> dict[str, str]:
 
 
 def cache_key(source: Path) -> str:
-    return _cache_key(source, _stamp(source))
+    """The photo's content and the settings, hashed once per file in a process (however many
+    names it is linked under)."""
+    stat = source.stat()
+    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if identity not in _keys:
+        digest = hashlib.sha256(SETTINGS.encode())
+        with source.open("rb") as stream:
+            digest.update(hashlib.file_digest(stream, "sha256").digest())
+        _keys[identity] = digest.hexdigest()[:40]
+    return _keys[identity]
 
 
-@cache
-def _cache_key(source: Path, stamp: tuple[int, int]) -> str:
-    digest = hashlib.sha256(SETTINGS.encode())
-    with source.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:40]
+_keys: dict[tuple[int, int, int, int], str] = {}
 
 
 # --- rendering (worker processes) ----------------------------------------------------------
