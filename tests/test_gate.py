@@ -127,7 +127,7 @@ def test_two_photos_published_under_one_name_are_refused_naming_both(project: Ti
     project.add(collective(photos=[{"file": "anh.jpg", **PHOTO}, {"file": "anh.png", **PHOTO}]))
     [found] = project.check().diagnostics
     assert (found.field, found.code) == ("photos[2].file", "photo.same_name")
-    assert "'anh.png'" in found.render() and "'anh.jpg'" in found.render() and "anh-640.webp" in found.render()
+    assert "'anh.png'" in found.render() and "'anh.jpg'" in found.render() and "anh-w640.webp" in found.render()
 
 
 @pytest.mark.parametrize(("times", "expected"), [

@@ -67,7 +67,7 @@ def test_a_phone_photo_is_published_upright_without_any_metadata(project: TinyPr
     with_photo(project, phone_photo())
     assets, _ = made(project)
     variants = {p: s for p, s in assets.items() if "le-ban-giao-" in p}
-    assert sorted(variants) == sorted(f"dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-{w}.{ext}"
+    assert sorted(variants) == sorted(f"dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-w{w}.{ext}"
                                       for w in (640, 1280) for ext in ("webp",))
     for source in variants.values():
         with Image.open(source) as im:
@@ -88,7 +88,7 @@ def test_variants_have_the_stated_widths_and_are_never_upscaled(project: TinyPro
         if "/nho-" in path:
             with Image.open(source) as im:
                 sizes[path.rsplit("/", 1)[1]] = (im.format, im.size)
-    assert sizes == {"nho-640.webp": ("WEBP", (640, 427)), "nho-900.webp": ("WEBP", (900, 600))}
+    assert sizes == {"nho-w640.webp": ("WEBP", (640, 427)), "nho-w900.webp": ("WEBP", (900, 600))}
     assert photos.variants_for(4000, 3000) == (photos.Variant(640, 480), photos.Variant(1280, 960))
 
 
@@ -99,15 +99,24 @@ def test_the_page_shows_a_photo_in_webp_widths_and_a_stated_size(
     assert done.returncode == 0, done.stderr
     page = read_html(tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/index.html")
     img = page.select_one("figure.dvk-photo img")
-    assert img["srcset"] == "le-ban-giao-640.webp 640w, le-ban-giao-1280.webp 1280w"
-    assert img["src"] == "le-ban-giao-640.webp" and img["sizes"]
+    assert img["srcset"] == "le-ban-giao-w640.webp 640w, le-ban-giao-w1280.webp 1280w"
+    assert img["src"] == "le-ban-giao-w640.webp" and img["sizes"]
     assert (img["width"], img["height"]) == ("1280", "1920")
     assert (img["loading"], img["decoding"]) == ("lazy", "async")
     assert img["alt"] == "Lễ bàn giao <nhà> “nhân ái”"  # shown as typed, never as markup
     assert page.select_one("figure.dvk-photo figcaption").find("nhà") is None
-    for name in ("le-ban-giao-640.webp", "le-ban-giao-1280.webp", "og.jpg"):
+    for name in ("le-ban-giao-w640.webp", "le-ban-giao-w1280.webp", "og.jpg"):
         assert (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai" / name).is_file()
     assert not (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/le-ban-giao.jpg").exists()
+
+
+def test_a_photo_whose_name_ends_in_digits_publishes_without_looking_like_an_id_number(
+        project: TinyProject, tmp_path: Path) -> None:
+    # 'anh-1000-1' + a width of 1280 would read as the 9-digit ID number 1000-1-1280.
+    with_photo(project, phone_photo(), name="anh-1000-1.jpg")
+    done = run_dvk("build", "--site-dir", str(tmp_path / "site"), cwd=project.root)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/anh-1000-1-w1280.webp").is_file()
 
 
 # --- the cache --------------------------------------------------------------------------------
@@ -162,7 +171,7 @@ def test_a_cached_file_that_is_a_symlink_is_never_published(project: TinyProject
     card.symlink_to(secret)
     (card.parent / "manifest.json").write_text(json.dumps({"key": card.parent.name, "files": {"og.jpg": digest}}))
     # …and a photo's whole entry linked to a folder outside, holding the same names.
-    entry = first["dien-hinh/ngoi-nha-nhan-ai/nho-640.webp"].parent
+    entry = first["dien-hinh/ngoi-nha-nhan-ai/nho-w640.webp"].parent
     outside = tmp_path / "outside"
     shutil.copytree(entry, outside)
     shutil.rmtree(entry)
@@ -187,8 +196,8 @@ def test_a_cached_file_with_other_content_is_made_again(project: TinyProject) ->
     first, _ = made(project)
     cold = {p: s.read_bytes() for p, s in first.items()}
     # One variant replaced under its manifest; one card entry planted whole, without a manifest.
-    variant = first["dien-hinh/ngoi-nha-nhan-ai/nho-900.webp"]
-    variant.write_bytes(first["dien-hinh/ngoi-nha-nhan-ai/nho-640.webp"].read_bytes())
+    variant = first["dien-hinh/ngoi-nha-nhan-ai/nho-w900.webp"]
+    variant.write_bytes(first["dien-hinh/ngoi-nha-nhan-ai/nho-w640.webp"].read_bytes())
     card = first["dien-hinh/ngoi-nha-nhan-ai/og.jpg"]
     shutil.rmtree(card.parent)
     card.parent.mkdir()

@@ -48,8 +48,10 @@ class Variant:
     height: int
 
     def file_name(self, photo_file: str) -> str:
-        """The published name: 'le-trao-nha.jpg' at 640 px → 'le-trao-nha-640.webp'."""
-        return f"{Path(photo_file).stem}-{self.width}.{EXT}"
+        """The published name: 'le-trao-nha.jpg' at 640 px → 'le-trao-nha-w640.webp'. The letter
+        keeps the width apart from digits that end the name: 'anh-2024-1.jpg' + '-1280' would
+        read as the 9-digit ID number 2024-1-1280 and stop the build (`site.scan`)."""
+        return f"{Path(photo_file).stem}-w{self.width}.{EXT}"
 
     @property
     def cache_name(self) -> str:
