@@ -24,7 +24,6 @@ from .. import urls
 from ..media import photos
 from ..media.cards import FILE_NAME as CARD_FILE
 from ..media.cards import Card
-from ..media.kit import Kit
 from ..media.photos import PhotoFile
 from ..model import KIND_NAMES, Campaign, Catalog, Exemplar, Registry, Unit
 from ..settings import Settings
@@ -73,7 +72,7 @@ class Asset:
     """A file of the site that is not a page: copied from `source`, or generated `data`."""
 
     path: str  # docs-relative destination
-    source: Path | PhotoFile | Card | Kit | None = None  # a file copied, or one `site.make` makes ...
+    source: Path | PhotoFile | Card | None = None  # a file copied, or one `site.make` makes ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
 
 

@@ -1,5 +1,6 @@
 """One story kit (.zip) per exemplar: what an editor needs to prepare a segment — the text, the
-pitch, the photos with their credits, the office contact — made from the public record only."""
+pitch, the photos' addresses with their credits, the office contact — made from the public record
+only. The photos themselves are the published ones beside the page (`media.kit`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 from .. import urls
 from ..media.kit import Kit
-from ..media.photos import PhotoFile, published_name
 from ..model import KIND_NAMES, Exemplar
 from ..settings import Licence
 from ..text.formats import number, vi_short_date
@@ -54,8 +54,8 @@ def kit_text(rec: dict[str, Any], licence: Licence, column: str) -> str:
                   f"{number(c['result'])} {c['measure']} ({number(round(c['percent']))}%)"
                   for c in rec["criteria"]]
     if rec["photos"]:
-        lines += ["", "ẢNH (thư mục anh/; khi dùng, ghi tên tác giả)"]
-        lines += [f"- anh/{p['file']}: {p['caption']} (Ảnh: {p['credit']})" for p in rec["photos"]]
+        lines += ["", "ẢNH (tải từ địa chỉ ghi bên cạnh; khi dùng, ghi tên tác giả)"]
+        lines += [f"- {p['url']}: {p['caption']} (Ảnh: {p['credit']})" for p in rec["photos"]]
     lines += ["", "CÂU CHUYỆN", "", rec["story_text"], "",
               f"Văn bản và dữ liệu: giấy phép {licence.name} ({licence.url}). "
               "Ảnh thuộc tác giả ghi ở trên."]
@@ -70,11 +70,9 @@ def story_kit(site: Site, ex: Exemplar) -> Kit:
         (KIT_TEXT, ("\ufeff" + text).encode("utf-8")),  # BOM: Vietnamese in any editor
         ("dien-hinh.json", exemplar_document(rec, site.settings.licence)),
     )
-    kit_photos = tuple((f"anh/{name}", PhotoFile(photo.source, name)) for photo in ex.photos
-                       for name in [published_name(photo.source, photo.file)])
-    return Kit(ex.slug, ex.recognition.date, texts, kit_photos)
+    return Kit(ex.slug, ex.recognition.date, texts)
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     for ex in site.catalog.exemplars:
-        yield Asset(urls.story_kit(ex.slug), story_kit(site, ex))
+        yield Asset(urls.story_kit(ex.slug), data=story_kit(site, ex).zip())
