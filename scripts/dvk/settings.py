@@ -22,6 +22,7 @@ import yaml
 class Licence:
     name: str
     url: str
+    attribution: str = ""  # the credit to give when the data is reused (site.yml: licence)
 
     def as_json(self) -> dict[str, str]:
         return {"name": self.name, "url": self.url}
@@ -35,6 +36,7 @@ class Settings:
     publisher: str
     licence: Licence
     card_line: str  # the line above the title on every social card
+    description: str = ""  # what the site holds (site.yml: description), for the home page
     address: str | None = None  # the publisher's office, in every page's footer
     updated: date | None = None  # the day the site was built, "cập nhật" in every page's footer
 
@@ -72,8 +74,9 @@ def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: s
     return Settings(
         **engine,
         publisher=publisher,
-        licence=Licence(site["licence"]["name"], site["licence"]["url"]),
+        licence=Licence(site["licence"]["name"], site["licence"]["url"], site["licence"].get("attribution", "")),
         card_line=site.get("card_tagline") or site["title"],
+        description=site.get("description") or "",
         address=site.get("address"),
         updated=updated,
     )

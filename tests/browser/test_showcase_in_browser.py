@@ -82,7 +82,7 @@ def test_without_javascript_a_photo_link_opens_the_large_variant(without_javascr
     width = int(link.get_attribute("data-pswp-width"))
     with tab.expect_navigation():
         link.click()
-    assert tab.url.endswith(f"-{width}.jpg")
+    assert tab.url.endswith(f"-w{width}.webp")
     assert tab.evaluate("() => document.images[0].naturalWidth") == width
     # and no button that would do nothing
     tab.goto(site_url + "thong-ke/")
