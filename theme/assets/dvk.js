@@ -4,3 +4,15 @@
 document$.subscribe(() => {
   for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) box.tabIndex = 0;
 });
+
+// Back and Forward may show a page as it was left (the back-forward cache, Firefox's restored
+// form state): the drawer and search toggles start closed, as Material's `autocomplete="off"`
+// on them once ensured (an attribute HTML allows on no checkbox; see theme/base.html).
+addEventListener("pageshow", () => {
+  for (const toggle of document.querySelectorAll("input.md-toggle[data-md-toggle]")) {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+});

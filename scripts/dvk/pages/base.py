@@ -123,8 +123,7 @@ class Site:
             return urls.served(urls.relative(path, target), self.settings.directory_urls) or "./"
 
         # A page with feeds of its own (a unit, a category) links them in its text. Only the
-        # site-wide feeds go in the head: Material fetches `sitemap.xml` beside every
-        # <link rel=alternate>, and there is none beside a unit's feed.
+        # site-wide feeds go in the head (theme/main.html), the one place feed readers look.
         own_feeds = urls.feeds(path) if path in self.feed_pages else None
         module = _environment().get_template(template).make_module(dict(
             catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
