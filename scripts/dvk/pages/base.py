@@ -29,7 +29,7 @@ from ..media.photos import PhotoFile
 from ..model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Registry, Unit
 from ..settings import Settings
 from ..text.escape import safe_url
-from ..text.formats import number, vi_date, vi_short_date
+from ..text.formats import number, vi_short_date
 from ..text.slugs import slugify
 from ..text.story import story_html
 
@@ -91,7 +91,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        vi_date=vi_date, short_date=vi_short_date, number=number, slug=slugify,
+        short_date=vi_short_date, number=number, slug=slugify,
         kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__, url=safe_url,
     )
     env.globals.update(STEP_NAMES=STEP_NAMES)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..model import Commune
 from ..text.collate import Key, sort_key
-from ..text.formats import vi_date
+from ..text.formats import vi_short_date
 from .base import Site, SiteFile
 from .redirects import redirect
 
@@ -36,5 +36,6 @@ def files(site: Site) -> Iterator[SiteFile]:
                           exemplars=catalog.by_commune.get(commune.id, []))
     for old in former:
         now = registry.current_commune(old.id)
-        note = f"{old.name} đã nhập vào {now.name}" + (f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
+        note = f"{old.name} đã nhập vào {now.name}" + (
+            f" từ ngày {vi_short_date(old.merged_on)}." if old.merged_on else ".")
         yield redirect(site, urls.commune(old.id), old.name, urls.commune(now.id), now.name, note)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..model import LEVEL_NAMES
 from ..text.collate import sort_key
-from ..text.formats import vi_date
+from ..text.formats import vi_short_date
 from .base import Site, SiteFile
 from .redirects import redirect
 
@@ -38,6 +38,6 @@ def redirect_files(site: Site) -> Iterator[SiteFile]:
     for old in sorted((u for u in registry.units.values() if not u.is_current), key=lambda u: u.id):
         now = registry.current_unit(old.id)
         note = f"{old.name} đã sáp nhập vào {now.name}" + (
-            f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
+            f" từ ngày {vi_short_date(old.merged_on)}." if old.merged_on else ".")
         note += " Các điển hình của đơn vị cũ nay được giới thiệu ở trang đơn vị mới."
         yield redirect(site, urls.unit(old.id), old.name, urls.unit(now.id), now.name, note)
