@@ -3,6 +3,32 @@
 // Material already lets code blocks do.
 document$.subscribe(() => {
   for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) box.tabIndex = 0;
+  markWideTables();
+});
+
+// A table wider than the screen (the statistics on a phone) says so above it, and keeps its
+// first column in view while it scrolls: the column that matters ("Đạt / Chưa đạt", "Tỷ lệ")
+// may be off-screen, and nothing else shows that there is more to the right.
+function markWideTables() {
+  for (const table of document.querySelectorAll(".md-typeset table")) {
+    const outer = table.closest(".md-typeset__scrollwrap") || table;
+    const wide = [table, outer].some((el) => el.scrollWidth > el.clientWidth + 1);
+    let hint = outer.previousElementSibling;
+    if (!(hint && hint.classList.contains("dvk-scroll-hint"))) {
+      if (!wide) continue;
+      hint = document.createElement("p");
+      hint.className = "dvk-scroll-hint";
+      hint.textContent = "Bảng rộng hơn màn hình: vuốt ngang để xem các cột còn lại →";
+      outer.before(hint);
+    }
+    hint.hidden = !wide;
+    table.toggleAttribute("data-scrolls", wide);  // not a class: `table:not([class])` styles it
+  }
+}
+let resizing = 0;
+addEventListener("resize", () => {
+  cancelAnimationFrame(resizing);
+  resizing = requestAnimationFrame(markWideTables);
 });
 
 // Back and Forward may show a page as it was left (the back-forward cache, Firefox's restored

@@ -93,6 +93,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         short_date=vi_short_date, number=number, slug=slugify,
         kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__, url=safe_url,
+        tel=lambda phone: re.sub(r"[^0-9+]", "", phone),  # a tel: link's number, as dialled
     )
     env.globals.update(STEP_NAMES=STEP_NAMES)
     return env

@@ -7,7 +7,6 @@ the whole sorted table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import urls
@@ -32,5 +31,4 @@ def files(site: Site) -> Iterator[SiteFile]:
     yield site.render(urls.desk(), "desk.html.j2", rows=rows, units=units, thumbnail=published_name,
                       categories=list(registry.categories.values()), levels=LEVEL_NAMES,
                       kinds=KIND_NAMES, feeds=bool(site.settings.site_url),
-                      tel=lambda phone: re.sub(r"[^0-9+]", "", phone),  # as dialled
                       aired=sum(1 for e in rows if e.last_airing))

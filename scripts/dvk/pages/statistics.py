@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from .. import urls
-from ..stats import Statistics
+from ..stats import Statistics, Table
 from .base import Asset, Site, SiteFile
-from .charts import bar_chart
+from .charts import bar_chart, running_total_chart
 
 PAGE = "thong-ke/index.md"
 
@@ -17,8 +17,15 @@ PAGE = "thong-ke/index.md"
 def files(site: Site) -> Iterator[SiteFile]:
     stats = Statistics(site.catalog, site.registry.default_campaign)
     tables = stats.page_tables()
-    yield site.render(PAGE, "statistics.html.j2", stats=stats, tables=tables,
-                      chart=lambda table: Markup(bar_chart(table)),
+    months, target = stats.months_table().key, stats.progress()["target_total"]
+
+    def charts(table: Table) -> Markup:
+        drawn = bar_chart(table)
+        if table.key == months and target:  # its last column is the running total
+            drawn += "\n" + running_total_chart(table, len(table.columns) - 1, target)
+        return Markup(drawn)
+
+    yield site.render(PAGE, "statistics.html.j2", stats=stats, tables=tables, chart=charts,
                       csv_path=lambda table: urls.beside(PAGE, f"{table.key}.csv"))
     for table in tables:
         yield Asset(urls.beside(PAGE, f"{table.key}.csv"), data=table.csv())
