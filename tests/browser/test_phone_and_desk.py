@@ -39,7 +39,8 @@ def test_a_table_wider_than_the_phone_says_so_and_keeps_its_first_column(seen: V
         const box = hint && hint.getBoundingClientRect();
         return {
             head: table.querySelector('th').textContent,
-            wide: [table, outer].some((el) => el.scrollWidth > el.clientWidth + 1),
+            wide: table.scrollWidth > table.clientWidth + 1
+                  || table.getBoundingClientRect().width > outer.clientWidth + 1,
             hint: !!(hint && hint.classList.contains('dvk-scroll-hint') && !hint.hidden && box.height > 0
                      && box.right <= innerWidth),
             sticky: getComputedStyle(table.querySelector('td')).position,
@@ -77,7 +78,8 @@ def test_a_home_progress_bar_is_green_exactly_when_it_is_met(seen: Visit) -> Non
 @pytest.mark.parametrize(("kind", "screen"), [("story-desk", "phone")])
 def test_the_desk_filters_are_touch_sized_on_a_phone(seen: Visit) -> None:
     sizes = seen.page.evaluate("""() => ({
-        selects: [...document.querySelectorAll('#dvk-desk-filters select')].map((el) => el.getBoundingClientRect().height),
+        selects: [...document.querySelectorAll('#dvk-desk-filters select')]
+            .map((el) => el.getBoundingClientRect().height),
         boxes: [...document.querySelectorAll('#dvk-desk-filters input[type=checkbox]')].map((el) => {
             const r = el.getBoundingClientRect(); return Math.min(r.width, r.height); }),
     })""")
@@ -118,7 +120,8 @@ def test_the_desk_shows_only_exemplars_with_a_contact_when_asked(page: Page, vis
 
 @pytest.mark.parametrize(("kind", "screen"), [("exemplar", "phone")])
 def test_an_office_phone_and_e_mail_are_links_a_phone_can_follow(seen: Visit) -> None:
-    links = seen.page.evaluate("""() => [...document.querySelectorAll('article a[href^="tel:"], article a[href^="mailto:"]')]
+    links = seen.page.evaluate("""() => [...document.querySelectorAll(
+            'article a[href^="tel:"], article a[href^="mailto:"]')]
         .map((a) => [a.getAttribute('href'), a.textContent])""")
     schemes = {href.split(":")[0] for href, _ in links}
     assert schemes == {"tel", "mailto"}, links

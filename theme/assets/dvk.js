@@ -12,7 +12,8 @@ document$.subscribe(() => {
 function markWideTables() {
   for (const table of document.querySelectorAll(".md-typeset table")) {
     const outer = table.closest(".md-typeset__scrollwrap") || table;
-    const wide = [table, outer].some((el) => el.scrollWidth > el.clientWidth + 1);
+    // wider than its box (not the few pixels of Material's padding inside the box)
+    const wide = table.scrollWidth > table.clientWidth + 1 || table.offsetWidth > outer.clientWidth + 1;
     let hint = outer.previousElementSibling;
     if (!(hint && hint.classList.contains("dvk-scroll-hint"))) {
       if (!wide) continue;

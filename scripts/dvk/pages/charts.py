@@ -19,8 +19,10 @@ from ..text.formats import number
 
 PLOT = 80  # the longest bar, in % of the width; the rest holds the value after it
 ROW = 40  # each row, in px: a line of label, then its bar
+LINE = 17  # px between the lines of a label that does not fit on one
 BAR = 14
 TEXT = 13  # px, as rendered on every screen
+FITS = 38  # characters of a label line that fit a 360 px phone at 13 px (SVG text never wraps)
 FILL, MET, TRACK = "#c62828", "#2e7d32", "#e0e0e0"  # Material's red (the primary), green, a track
 HEIGHT = 200  # the running-total chart's plot, px
 
@@ -39,6 +41,19 @@ def _open(chart_id: str, height: int, title: str, description: str) -> list[str]
     ]
 
 
+def _label_lines(label: str) -> list[str]:
+    """A label broken between words into lines that fit a phone; each line but the last keeps
+    its trailing space, so the text of the label is the label."""
+    lines = [""]
+    for word in label.split(" "):
+        if lines[-1] and len(lines[-1]) + len(word) > FITS:
+            lines[-1] += " "
+            lines.append(word)
+        else:
+            lines[-1] += (" " if lines[-1] else "") + word
+    return lines
+
+
 def bar_chart(table: Table) -> str:
     """A horizontal bar chart of `table.value` per row, or progress toward `table.target`."""
     values = [row[table.value] for row in table.rows]
@@ -47,10 +62,13 @@ def bar_chart(table: Table) -> str:
     summary = "; ".join(
         f"{row[0]}: {number(v)}" + (f"/{number(targets[i])}" if targets else "")
         for i, (row, v) in enumerate(zip(table.rows, values, strict=True)))
-    parts = _open(f"bieu-do-{table.key}", ROW * len(table.rows) + 8, table.title,
-                  f"{table.description} {summary}.")
-    for i, (row, value) in enumerate(zip(table.rows, values, strict=True)):
-        y = ROW * i + 16
+    labels = [_label_lines(str(row[0])) for row in table.rows]
+    parts = _open(f"bieu-do-{table.key}", sum(ROW + LINE * (len(lines) - 1) for lines in labels) + 8,
+                  table.title, f"{table.description} {summary}.")
+    bottom = 0
+    for i, (lines, value) in enumerate(zip(labels, values, strict=True)):
+        y = bottom + 16 + LINE * (len(lines) - 1)  # the label's last line; the bar is under it
+        bottom += ROW + LINE * (len(lines) - 1)
         if targets:
             share = min(value / targets[i], 1.0) if targets[i] else 0.0
             shown = f"{number(value)}/{number(targets[i])}"
@@ -61,7 +79,9 @@ def bar_chart(table: Table) -> str:
         width = PLOT * share
         parts += [
             f'<g class="bar{" bar--met" if fill == MET else ""}" data-value="{_f(value)}">',
-            f'<text x="0" y="{y}" fill="currentColor">{escape(str(row[0]))}</text>',
+            f'<text x="0" y="{y - LINE * (len(lines) - 1)}" fill="currentColor">'
+            + "".join(f'<tspan x="0" dy="{LINE if n else 0}">{escape(line)}</tspan>' for n, line in enumerate(lines))
+            + "</text>",
             *([f'<rect class="track" x="0" y="{y + 6}" width="{PLOT}%" height="{BAR}" fill="{TRACK}"/>']
               if targets else []),
             f'<rect class="value" x="0" y="{y + 6}" width="{_f(width)}%" height="{BAR}" fill="{fill}"/>',
@@ -104,6 +124,6 @@ def running_total_chart(table: Table, running: int, target: int) -> str:
         f'Lũy kế {number(last)}</text>',
         f'<text x="0" y="{base + 18}" fill="currentColor">{escape(first)}</text>',
         f'<text x="100%" y="{base + 18}" text-anchor="end" fill="currentColor">{escape(final)}</text>',
-        "</svg>", "</figure>",
+        "</svg>", f"<figcaption>Lũy kế so với chỉ tiêu {number(target)} điển hình</figcaption>", "</figure>",
     ]
     return "\n".join(parts)
