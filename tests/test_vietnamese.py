@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup, NavigableString
 
 from dvk.text.orthography import new_style_tones
 
+REPO = Path(__file__).resolve().parent.parent
+
 VERBATIM = ("script", "style", "code", "pre", "kbd", "samp")
 
 
@@ -42,8 +44,11 @@ def test_every_page_writes_tone_marks_in_the_new_style(texts: list[tuple[str, st
 
 
 def test_a_dash_between_words_is_always_a_spaced_en_dash(texts: list[tuple[str, str]]) -> None:
-    # not a spaced hyphen, not an em dash; a range of years is closed up: "2024–2025"
-    wrong = list(offenders(texts, re.compile(r"(?<=\S) - (?=\S)|—|\d{4} [-–] \d{4}")))
+    # not a spaced hyphen, not an em dash; a range of years is closed up: "2024–2025".
+    # Material's own English 404 ("404 - Not found") is read once the theme has its own
+    # (theme/404.html, issue 19's showcase work); until then it is not ours to check.
+    ours = [(page, text) for page, text in texts if page != "404.html" or (REPO / "theme" / "404.html").exists()]
+    wrong = list(offenders(ours, re.compile(r"(?<=\S) - (?=\S)|—|\d{4} [-–] \d{4}")))
     assert wrong == [], "\n".join(wrong[:30])
 
 
