@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
-from dvk.text.orthography import new_style_tones
+from dvk.text.orthography import house_style, new_style_tones
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -92,3 +92,16 @@ def test_every_line_of_a_unit_page_ends_its_sentence(sample_site: Path, read_htm
                 if line and not re.search(r"[.!?…:]$", line):
                     unended.append(f"{path.parent.name}: {line}")
     assert unended == [], "\n".join(unended[:30])
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("cụ thể hoá, minh hoạ, Uỷ ban, thuỷ lợi, khoẻ", "cụ thể hóa, minh họa, Ủy ban, thủy lợi, khỏe"),
+    ("quý, hoạch, hoán đổi, tuyến", "quý, hoạch, hoán đổi, tuyến"),    # "qu-", or a final consonant
+    ("chính trị - xã hội — nhiệm kỳ", "chính trị – xã hội – nhiệm kỳ"),
+    ("- mục\n  - mục con\nPT-TH, 58-KH", "- mục\n  - mục con\nPT-TH, 58-KH"),  # lists, words
+    ("0275 - 3861 234", "0275 - 3861 234"),                          # a number is left as typed
+    ("ngày 1/7/2025, Nghị định 13/2023/NĐ-CP", "ngày 01/07/2025, Nghị định 13/2023/NĐ-CP"),
+])
+def test_a_file_is_read_in_the_site_s_one_style(typed: str, read: str) -> None:
+    assert house_style(typed) == read
+    assert house_style(typed).count("\n") == typed.count("\n")
