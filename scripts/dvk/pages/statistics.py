@@ -1,4 +1,6 @@
-"""/thong-ke/: every count with its chart and table, and each table as CSV beside it."""
+"""Each campaign's statistics page: every count with its chart and table, and each table as CSV
+beside it. The site's default campaign keeps `/thong-ke/`; `/chien-dich/<id>/thong-ke/` leads
+there, so every campaign has the same address pattern."""
 
 from __future__ import annotations
 
@@ -10,22 +12,34 @@ from .. import urls
 from ..stats import Statistics, Table
 from .base import Asset, Site, SiteFile
 from .charts import bar_chart, running_total_chart
+from .redirects import redirect
 
-PAGE = "thong-ke/index.md"
+
+def page_of(site: Site, campaign_id: str) -> str:
+    return urls.statistics(campaign_id, campaign_id == site.registry.default_campaign.id)
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    stats = Statistics(site.catalog, site.registry.default_campaign)
-    tables = stats.page_tables()
-    months, target = stats.months_table().key, stats.progress()["target_total"]
+    registry = site.registry
+    for campaign in registry.campaigns.values():
+        page = page_of(site, campaign.id)
+        stats = Statistics(site.catalog, campaign)
+        tables = stats.page_tables()
+        months, target = stats.months_table().key, stats.progress()["target_total"]
 
-    def charts(table: Table) -> Markup:
-        drawn = bar_chart(table)
-        if table.key == months and target:  # its last column is the running total
-            drawn += "\n" + running_total_chart(table, len(table.columns) - 1, target)
-        return Markup(drawn)
+        def charts(table: Table, months: str = months, target: int = target) -> Markup:
+            drawn = bar_chart(table)
+            if table.key == months and target:  # its last column is the running total
+                drawn += "\n" + running_total_chart(table, len(table.columns) - 1, target)
+            return Markup(drawn)
 
-    yield site.render(PAGE, "statistics.html.j2", stats=stats, tables=tables, chart=charts,
-                      csv_path=lambda table: urls.beside(PAGE, f"{table.key}.csv"))
-    for table in tables:
-        yield Asset(urls.beside(PAGE, f"{table.key}.csv"), data=table.csv())
+        others = [(c, page_of(site, c.id)) for c in registry.campaigns.values() if c.id != campaign.id]
+        yield site.render(page, "statistics.html.j2", stats=stats, tables=tables, others=others,
+                          chart=charts,
+                          csv_path=lambda table, page=page: urls.beside(page, f"{table.key}.csv"))
+        for table in tables:
+            yield Asset(urls.beside(page, f"{table.key}.csv"), data=table.csv())
+    default = registry.default_campaign
+    yield redirect(site, urls.statistics(default.id, False), f"Thống kê: {default.name}",
+                   page_of(site, default.id), f"Thống kê: {default.name}",
+                   "Thống kê của chiến dịch này ở trang thống kê chung của trang web.")
