@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install site offline test check serve lint bench clean
+.PHONY: install site offline test check serve lint bench audit clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ lint: $(STAMP)
 BENCH_COUNTS ?= 100 1000 10000
 bench: $(STAMP)
 	PYTHONPATH=scripts $(BIN)/python -m bench $(BENCH_COUNTS)
+
+# Lighthouse over the built site served compressed (scripts/bench/audit.py): scores beside their
+# targets, not pass/fail. Needs Node (npm ci installs the pinned Lighthouse) and Chromium.
+AUDIT_SITE ?= build/audit-site
+audit: $(STAMP)
+	test -x node_modules/.bin/lighthouse || npm ci --ignore-scripts --no-audit --no-fund
+	$(BIN)/dvk build --site-dir $(AUDIT_SITE)
+	PYTHONPATH=scripts $(BIN)/python -m bench.audit $(AUDIT_SITE)
 
 clean:
 	rm -rf site site-offline .cache

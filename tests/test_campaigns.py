@@ -102,9 +102,9 @@ def registry() -> Any:
 
 
 def test_an_old_unit_reads_as_old_and_says_where_it_is_now(registry: Any) -> None:
-    assert registry.former_note("kv-quoi-son") == "Khối vận xã Quới Sơn (cũ) — nay thuộc xã Giao Long"
+    assert registry.former_note("kv-quoi-son") == "Khối vận xã Quới Sơn (cũ) – nay thuộc xã Giao Long"
     # ended with no successor unit: its area's lineage says where
-    assert registry.former_note("hoi-nong-dan-quoi-son") == "Hội Nông dân xã Quới Sơn (cũ) — nay thuộc xã Giao Long"
+    assert registry.former_note("hoi-nong-dan-quoi-son") == "Hội Nông dân xã Quới Sơn (cũ) – nay thuộc xã Giao Long"
     assert registry.former_note("dang-uy-giao-long-2025") is None
     assert registry.former_note("to-dan-van-ap-phu-hoa") is None  # it outlived its commune
 

@@ -195,10 +195,10 @@ def test_every_chart_draws_exactly_its_table(page: dict[str, tuple[Tag, Tag]]) -
         rows = [r for r in rows if r[0] != "Cộng"]
         bars = svg.select("g.bar")
         assert [b.find("text").get_text() for b in bars] == [r[0] for r in rows], title
-        widths = [float(b.select_one("rect.value")["width"]) for b in bars]
+        widths = [float(b.select_one("rect.value")["width"].rstrip("%")) for b in bars]
         values = [number(r[value]) for r in rows]
         if target is not None:
-            tracks = [float(b.select_one("rect.track")["width"]) for b in bars]
+            tracks = [float(b.select_one("rect.track")["width"].rstrip("%")) for b in bars]
             for w, t, v, r in zip(widths, tracks, values, rows, strict=True):
                 assert w / t == pytest.approx(min(v / number(r[target]), 1), abs=1e-3), (title, r)
         else:

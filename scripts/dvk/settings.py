@@ -36,6 +36,7 @@ class Settings:
     publisher: str
     licence: Licence
     card_line: str  # the line above the title on every social card
+    permalink_title: str  # a heading's link to itself, as mkdocs.yml's toc extension titles it
     description: str = ""  # what the site holds (site.yml: description), for the home page
     address: str | None = None  # the publisher's office, in every page's footer
     updated: date | None = None  # the day the site was built, "cập nhật" in every page's footer
@@ -46,7 +47,19 @@ def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
     url = config.get("site_url")
     return {"site_title": str(config.get("site_name") or ""),
             "site_url": url if isinstance(url, str) and url else None,
-            "directory_urls": config.get("use_directory_urls", True) is not False}
+            "directory_urls": config.get("use_directory_urls", True) is not False,
+            "permalink_title": str(_toc_options(config).get("permalink_title") or "Permanent link")}
+
+
+def _toc_options(config: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The toc extension's options: MkDocs keeps them in `mdx_configs`, the YAML file in the
+    `markdown_extensions` list (Python-Markdown's own default title is "Permanent link")."""
+    if isinstance(config.get("mdx_configs"), Mapping):
+        return config["mdx_configs"].get("toc") or {}
+    for extension in config.get("markdown_extensions") or []:
+        if isinstance(extension, Mapping) and isinstance(extension.get("toc"), Mapping):
+            return extension["toc"]
+    return {}
 
 
 class _ConfigLoader(yaml.SafeLoader):

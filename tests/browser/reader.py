@@ -41,6 +41,7 @@ PAGE_TYPES = {
     "field": "linh-vuc/*/",
     "commune": "xa/*/",
     "plan": "ke-hoach-58/",
+    "guide": "dong-gop/",
     "statistics": "thong-ke/",
     "story-desk": "bien-tap/",
     "open-data": "du-lieu/",

@@ -111,4 +111,4 @@ def test_a_search_result_opens_its_page_on_a_phone(page: Page, visit: Callable[[
     page.set_viewport_size(PHONE)
     visit("unit")
     search(page, "Kế hoạch 58").filter(has_text="Kế hoạch 58-KH/BDVHU").first.click()
-    expect(page).to_have_title(re.compile(r"^Kế hoạch 58-KH/BDVHU - "))
+    expect(page).to_have_title(re.compile(r"^Kế hoạch 58-KH/BDVHU – "))

@@ -20,6 +20,9 @@
     if (form.elements["co-anh"].checked && row.dataset.photos === "0") {
       return false;
     }
+    if (form.elements["co-lien-he"].checked && row.dataset.contact !== "yes") {
+      return false;
+    }
     return selects.every(function (select) {
       if (!select.value) {
         return true;

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
+from ..text.orthography import house_style
 from .bounds import story_excesses
 from .hygiene import cleaned, first_of_each_kind, forbidden, is_blank
 from .yamlread import Parsed, YamlProblem, parse
@@ -84,7 +85,8 @@ def read_text(doc: Document) -> str | None:
     if not unicodedata.is_normalized("NFC", text):
         doc.problem("text.nfd", severity=Severity.WARNING, line=1)
         text = unicodedata.normalize("NFC", text)
-    return text
+    # One style of tone marks and dashes on every page ("hóa", not "hoá"; " – ", not " - ").
+    return house_style(text)
 
 
 def read_exemplar(path: Path, root: Path) -> Document:

@@ -101,7 +101,7 @@ class DvkPlugin(BasePlugin):
         for item in built.files:
             if files.get_file_from_path(item.path) is not None:
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
-                            "hãy đổi tên hoặc xoá tệp đó.")
+                            "hãy đổi tên hoặc xóa tệp đó.")
             if isinstance(item, Page):
                 self.bodies[item.path] = item.html
                 source = item.front_matter() + PLACEHOLDER

@@ -137,16 +137,16 @@ class Registry:
         return unit, standing(self.areas, area_id, self.today) if area_id else None
 
     def former_note(self, unit_id: str) -> str | None:
-        """"<unit> (cũ) — nay thuộc <area or unit of today>" for a unit that no longer works
+        """"<unit> (cũ) – nay thuộc <area or unit of today>" for a unit that no longer works
         now; None for one that does. The pages print it beside an old unit's name."""
         unit = self.units[unit_id]
         if unit.lives_on(self.today or date.max) and not merged_by(unit, self.today):
             return None
         successor, area = self.where_now(unit_id)
         if area is not None:
-            return f"{unit.name} (cũ) — nay thuộc {area.name}"
+            return f"{unit.name} (cũ) – nay thuộc {area.name}"
         if successor is not None and successor.id != unit.id:
-            return f"{unit.name} (cũ) — nay thuộc {successor.name}"
+            return f"{unit.name} (cũ) – nay thuộc {successor.name}"
         return f"{unit.name} (cũ)"
 
     def units_under(self, root: str, day: date, include_self: bool = True) -> list[Unit]:

@@ -28,7 +28,7 @@ from ..media.photos import PhotoFile
 from ..model import KIND_NAMES, Campaign, Catalog, Exemplar, Registry, Unit
 from ..settings import Settings
 from ..text.escape import safe_url
-from ..text.formats import number, vi_date, vi_short_date
+from ..text.formats import number, vi_short_date
 from ..text.slugs import slugify
 from ..text.story import story_html
 
@@ -90,7 +90,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        vi_date=vi_date, short_date=vi_short_date, number=number, slug=slugify,
+        short_date=vi_short_date, number=number, slug=slugify,
         kind_name=KIND_NAMES.__getitem__, level_name=_level_name, url=safe_url,
     )
     return env
@@ -127,8 +127,7 @@ class Site:
             return urls.served(urls.relative(path, target), self.settings.directory_urls) or "./"
 
         # A page with feeds of its own (a unit, a category) links them in its text. Only the
-        # site-wide feeds go in the head: Material fetches `sitemap.xml` beside every
-        # <link rel=alternate>, and there is none beside a unit's feed.
+        # site-wide feeds go in the head (theme/main.html), the one place feed readers look.
         own_feeds = urls.feeds(path) if path in self.feed_pages else None
         module = _environment().get_template(template).make_module(dict(
             catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..model import Commune, Registry
 from ..text.collate import Key, sort_key
-from ..text.formats import vi_date
+from ..text.formats import vi_short_date
 from .base import Site, SiteFile
 from .redirects import redirect
 
@@ -46,5 +46,6 @@ def files(site: Site) -> Iterator[SiteFile]:
         now = registry.current_commune(old.id)
         if now.id == old.id:
             continue  # ended with no successor: no commune of today to lead to
-        note = f"{old.name} đã nhập vào {now.name}" + (f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
+        note = f"{old.name} đã nhập vào {now.name}" + (
+            f" từ ngày {vi_short_date(old.merged_on)}." if old.merged_on else ".")
         yield redirect(site, urls.commune(old.id), old.name, urls.commune(now.id), now.name, note)

@@ -67,7 +67,7 @@ def _moment(day: date) -> datetime:
 
 def _describe(site: Site, ex: Exemplar) -> str:
     unit = site.registry.current_unit(ex.unit)
-    return (f"{ex.summary} — {unit.name}; quyết định {ex.recognition.decision}, "
+    return (f"{ex.summary} – {unit.name}; quyết định {ex.recognition.decision}, "
             f"ngày {vi_short_date(ex.recognition.date)}.")
 
 

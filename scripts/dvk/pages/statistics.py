@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from .. import urls
-from ..stats import Statistics
+from ..stats import Statistics, Table
 from .base import Asset, Site, SiteFile
-from .charts import bar_chart
+from .charts import bar_chart, running_total_chart
 from .redirects import redirect
 
 
@@ -25,9 +25,17 @@ def files(site: Site) -> Iterator[SiteFile]:
         page = page_of(site, campaign.id)
         stats = Statistics(site.catalog, campaign)
         tables = stats.page_tables()
+        months, target = stats.months_table().key, stats.progress()["target_total"]
+
+        def charts(table: Table, months: str = months, target: int = target) -> Markup:
+            drawn = bar_chart(table)
+            if table.key == months and target:  # its last column is the running total
+                drawn += "\n" + running_total_chart(table, len(table.columns) - 1, target)
+            return Markup(drawn)
+
         others = [(c, page_of(site, c.id)) for c in registry.campaigns.values() if c.id != campaign.id]
         yield site.render(page, "statistics.html.j2", stats=stats, tables=tables, others=others,
-                          chart=lambda table: Markup(bar_chart(table)),
+                          chart=charts,
                           csv_path=lambda table, page=page: urls.beside(page, f"{table.key}.csv"))
         for table in tables:
             yield Asset(urls.beside(page, f"{table.key}.csv"), data=table.csv())

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..model import Registry, Unit
 from ..text.collate import sort_key
-from ..text.formats import vi_date
+from ..text.formats import vi_short_date
 from .base import Site, SiteFile
 from .redirects import redirect
 
@@ -50,7 +50,7 @@ def redirect_files(site: Site) -> Iterator[SiteFile]:
     for old in sorted((u for u in registry.units.values() if passed_on(registry, u)), key=lambda u: u.id):
         now = registry.current_unit(old.id)
         note = f"{old.name} đã sáp nhập vào {registry.units[old.successor or now.id].name}" + (
-            f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
+            f" từ ngày {vi_short_date(old.merged_on)}." if old.merged_on else ".")
         if old.successor != now.id:
             note += f" Nay thuộc {now.name}."
         note += " Các điển hình của đơn vị cũ nay được giới thiệu ở trang đơn vị mới."

@@ -5,13 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 
-def vi_date(day: date) -> str:
-    """'ngày 28 tháng 3 năm 2024', the form Vietnamese prose uses."""
-    return f"ngày {day.day} tháng {day.month} năm {day.year}"
-
-
 def vi_short_date(day: date) -> str:
-    """'28/03/2024', the form tables use."""
+    """'28/03/2024': the one form of a date on every page, feed and report (prose writes
+    "ngày 28/03/2024"), so a page never shows a date two ways."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 STORY_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "u", "s", "sub", "sup", "mark", "small",
@@ -41,12 +44,32 @@ def _attribute_filter(images: Mapping[str, str] | None) -> Callable[[str, str, s
     return keep
 
 
+_TOP_LEVEL = 3  # the story sits in a section of the page (h1 the page, h2 the section)
+
+
+class _HeadingLevels(Treeprocessor):
+    """Headings as an outline under the page's own: the story's highest level becomes h3 and none
+    goes more than one level deeper than the heading before it, so a story that opens with `##`
+    or jumps from `#` to `###` never skips a level (assistive technology reads the outline)."""
+
+    def run(self, root: Element) -> None:
+        headings = [el for el in root.iter() if el.tag in _HEADINGS]
+        ranks = {level: rank for rank, level in enumerate(sorted({int(el.tag[1]) for el in headings}))}
+        previous = _TOP_LEVEL - 1
+        for el in headings:
+            level = min(_TOP_LEVEL + ranks[int(el.tag[1])], previous + 1, 6)
+            el.tag = f"h{level}"
+            previous = level
+
+
+class _Outline(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_HeadingLevels(md), "dvk-heading-levels", 5)
+
+
 @cache
 def _markdown() -> markdown.Markdown:
-    # baselevel 3: the story's headings sit under the page's own h1 and h2 sections.
-    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
-                             extension_configs={"toc": {"baselevel": 3}},
-                             output_format="html")
+    return markdown.Markdown(extensions=["tables", "sane_lists", _Outline()], output_format="html")
 
 
 def _story_markup(source: str) -> str:
@@ -123,8 +146,6 @@ class _Inspector(HTMLParser):
             return
         allowed = STORY_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
-            if name == "id" and tag in _HEADINGS:
-                continue  # the toc extension's own anchors, not the contributor's
             if name not in allowed:
                 self.found[StoryFinding("attribute", f"{tag} {name}")] = None
             elif tag == "a" and name == "href" and value and not _allowed_link(value):
