@@ -107,7 +107,7 @@ def cmd_nginx_config(project: Project, args: argparse.Namespace) -> int:
     out = (args.output or project.nginx_dir).resolve()
     try:
         site, done = hosting.prepared(site_dir, project.cache_dir)
-        server = nginx.Server(args.root or site_dir, args.listen, args.server_name or _site_url_host(project))
+        server = nginx.Server(args.server_root or site_dir, args.listen, args.server_name or _site_url_host(project))
         written = nginx.write(out, site, server)
     except hosting.HostingError as problem:
         print(f"dvk nginx-config: {problem.render(args.lang)}", file=sys.stderr)

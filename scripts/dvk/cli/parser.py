@@ -71,7 +71,7 @@ ví dụ:
   dvk nginx-config              nén sẵn site/ và ghi build/nginx/dvk.conf, build/nginx/nginx.conf
   dvk nginx-config --listen 127.0.0.1:8080
                                 chạy thử trên máy này: nginx -p build/nginx -c nginx.conf -g 'daemon off;'
-  dvk nginx-config --root /var/www/dvk --server-name dienhinh.example.gov.vn
+  dvk nginx-config --server-root /var/www/dvk --server-name dienhinh.example.gov.vn
                                 cho máy chủ của tỉnh: chép build/nginx/dvk.conf vào /etc/nginx/sites-available/
 Chạy lại sau mỗi lần dựng trang: các địa chỉ cũ và chính sách bảo mật lấy từ trang đã dựng.
 """,
@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-dir", type=Path, default=None, help="trang đã dựng (mặc định site/)")
     p.add_argument("--output", type=Path, default=None, metavar="THƯ_MỤC",
                    help="nơi ghi cấu hình (mặc định build/nginx/)")
-    p.add_argument("--root", type=Path, default=None, metavar="THƯ_MỤC",
+    p.add_argument("--server-root", type=Path, default=None, metavar="THƯ_MỤC",
                    help="thư mục của trang trên máy chủ nginx (mặc định: chính --site-dir)")
     p.add_argument("--listen", default="80", metavar="ĐỊA_CHỈ", help="cổng, hoặc địa chỉ:cổng (mặc định 80)")
     p.add_argument("--server-name", default=None, metavar="TÊN_MÁY",

@@ -507,6 +507,10 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "hãy chạy dvk build trước, hoặc chỉ đúng thư mục bằng --site-dir"),
         "en": ("no built site here (no index.html)", "run dvk build first, or name the folder with --site-dir"),
     },
+    "host.io": {
+        "vi": ("không đọc, ghi được ở đây ({reason})", "hãy kiểm tra quyền đọc, ghi và chỗ trống trên đĩa"),
+        "en": ("cannot read or write here ({reason})", "check the permissions and the free disk space"),
+    },
     "host.nginx_value": {
         "vi": ("không ghi được '{value}' vào cấu hình nginx: nginx sẽ đọc một phần của nó thành lệnh",
                "hãy dùng đường dẫn không có dấu \", \\, $ hay xuống dòng, và tên máy, địa chỉ:cổng chỉ có "

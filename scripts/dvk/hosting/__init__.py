@@ -20,7 +20,10 @@ def prepared(site_dir: Path, cache: Path) -> tuple[BuiltSite, Precompressed]:
     """The site `dvk build` wrote into `site_dir`, with its precompressed copies up to date."""
     if not (site_dir / "index.html").is_file():
         raise HostingError("host.no_site", str(site_dir))
-    return precompress(read_site(site_dir), cache)
+    try:
+        return precompress(read_site(site_dir), cache)
+    except OSError as exc:
+        raise HostingError("host.io", str(exc.filename or site_dir), reason=exc.strerror or str(exc)) from None
 
 
 def deploy(site: BuiltSite, target: str, endpoint_url: str | None = None, dry_run: bool = False) -> Synced:

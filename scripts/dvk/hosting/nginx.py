@@ -145,10 +145,12 @@ def main_config(server: Server) -> str:
 
 def write(folder: Path, site: BuiltSite, server: Server) -> list[Path]:
     """Both files into `folder`, with the folders nginx writes in; the paths written."""
-    for sub in ("logs", "tmp"):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in ((SITE_FILE, site_config(site, server)), (MAIN_FILE, main_config(server))):
-        (folder / name).write_text(text, encoding="utf-8")
-        written.append(folder / name)
-    return written
+    texts = {SITE_FILE: site_config(site, server), MAIN_FILE: main_config(server)}
+    try:
+        for sub in ("logs", "tmp"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise HostingError("host.io", str(exc.filename or folder), reason=exc.strerror or str(exc)) from None
+    return [folder / name for name in texts]
