@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install site offline test check serve lint bench clean
+.PHONY: install site offline test check serve serve-prod lint bench clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,16 @@ check: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/dvk serve
+
+# The built site as the province's server serves it (Debian's nginx, `dvk nginx-config`), in the
+# foreground on http://127.0.0.1:$(PROD_PORT); Ctrl+C stops it. Needs: apt-get install nginx
+# libnginx-mod-http-brotli-static.
+PROD_PORT ?= 8080
+serve-prod: $(STAMP)
+	$(BIN)/dvk build
+	$(BIN)/dvk nginx-config --listen 127.0.0.1:$(PROD_PORT) --server-name localhost
+	@echo "http://127.0.0.1:$(PROD_PORT)/"
+	nginx -p build/nginx -c nginx.conf -e logs/error.log -g 'daemon off;'
 
 test: $(STAMP)
 	$(BIN)/ruff check scripts tests

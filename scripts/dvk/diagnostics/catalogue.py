@@ -530,9 +530,9 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("no rsync command on this machine", "install rsync (Debian: apt-get install rsync)"),
     },
     "host.rsync_failed": {
-        "vi": ("rsync dừng với mã {code}: {reason}",
+        "vi": ("rsync dừng với mã {status}: {reason}",
                "hãy kiểm tra địa chỉ đích, quyền ghi vào thư mục đích và kết nối tới máy chủ"),
-        "en": ("rsync stopped with code {code}: {reason}",
+        "en": ("rsync stopped with code {status}: {reason}",
                "check the target address, the right to write there and the connection to the server"),
     },
     "host.s3_library": {

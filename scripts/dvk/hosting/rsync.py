@@ -36,10 +36,10 @@ def deploy(site: BuiltSite, target: str, dry_run: bool = False) -> Synced:
         done = subprocess.run([*command, f"{site.root}/", target], capture_output=True, text=True,
                               errors="replace", stdin=subprocess.DEVNULL)
     except OSError as exc:
-        raise HostingError("host.rsync_failed", target, code="-", reason=exc.strerror or str(exc)) from None
+        raise HostingError("host.rsync_failed", target, status="-", reason=exc.strerror or str(exc)) from None
     if done.returncode != 0:
         reason = next((line for line in reversed(done.stderr.splitlines()) if line.strip()), "")
-        raise HostingError("host.rsync_failed", target, code=done.returncode, reason=reason.strip())
+        raise HostingError("host.rsync_failed", target, status=done.returncode, reason=reason.strip())
     # Each changed item is one line: `<f…` / `>f…` a file sent, `*deleting` one removed.
     changes = [line.split(" ", 1)[0] for line in done.stdout.splitlines()]
     sent = sum(1 for change in changes if change[:2] in ("<f", ">f"))
