@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import brotli
@@ -116,7 +117,7 @@ def test_every_text_file_has_its_copies_and_no_other_file_has_any(served_site: B
         for encoding in ENCODINGS:
             copy = name + encoding.suffix
             if copy in copies:
-                assert encoding.decompress(served_site.path(copy).read_bytes()) == data, copy
+                assert encoding.decompress(served_site.path(copy).read_bytes(), len(data)) == data, copy
             else:
                 assert len(encoding.compress(data)) >= len(data), f"{copy} is missing"
     assert not [copy for copy in copies if copy.rsplit(".", 1)[0] not in texts]
@@ -149,6 +150,24 @@ def test_a_cached_copy_that_does_not_decompress_to_the_file_is_made_again(tmp_pa
     assert done.made == 2
     assert gzip.decompress((site / "index.html.gz").read_bytes()).decode("utf-8") == page
     assert brotli.decompress((site / "index.html.br").read_bytes()).decode("utf-8") == page
+
+
+def test_a_cached_copy_that_would_expand_past_its_file_is_not_unpacked_whole(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / ".cache"
+    site.mkdir()
+    page = "<!doctype html><title>Trang</title>" + "Bến Tre " * 300
+    (site / "index.html").write_text(page, encoding="utf-8")
+    prepared(site, cache)
+    bomb = gzip.compress(b"\0" * 50_000_000, mtime=0)  # 50 KB that would unpack to 50 MB
+    for entry in (cache / "compressed").rglob("*"):
+        if entry.is_file() and "gzip" in entry.as_posix():
+            entry.write_bytes(bomb)
+    gz = next(e for e in ENCODINGS if e.suffix == ".gz")
+    with pytest.raises(zlib.error):
+        gz.decompress(bomb, len(page.encode("utf-8")))  # stops one byte past the file's size
+    _, done = prepared(site, cache)
+    assert done.made == 1
+    assert gzip.decompress((site / "index.html.gz").read_bytes()).decode("utf-8") == page
 
 
 def test_a_copy_whose_file_is_gone_is_removed_and_a_tiny_file_gets_none(tmp_path: Path) -> None:

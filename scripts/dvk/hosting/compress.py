@@ -42,17 +42,35 @@ def _brotli(data: bytes) -> bytes:
     return brotli.compress(data, quality=BROTLI_QUALITY)
 
 
+# Decompressing a cached copy to check it stops past `limit` bytes (a small forged entry cannot
+# expand to gigabytes), and refuses anything after the end of the stream.
+def _gunzip(data: bytes, limit: int) -> bytes:
+    stream = zlib.decompressobj(wbits=31)
+    out = stream.decompress(data, limit + 1)
+    if not stream.eof or stream.unused_data:
+        raise zlib.error("not one whole gzip stream")
+    return out
+
+
+def _unbrotli(data: bytes, limit: int) -> bytes:
+    stream = brotli.Decompressor()
+    out = stream.process(data, output_buffer_limit=limit + 1)
+    if not stream.is_finished():
+        raise brotli.error("not one whole Brotli stream")
+    return out
+
+
 @dataclass(frozen=True)
 class _Encoding:
     suffix: str  # of the copy beside the file, a key of rules.VARIANTS
     compress: Callable[[bytes], bytes]
-    decompress: Callable[[bytes], bytes]
+    decompress: Callable[[bytes, int], bytes]  # at most about `limit` bytes out
     cache: str  # the cache folder: names the library's version and level, which make the bytes
 
 
 ENCODINGS = (
-    _Encoding(".gz", _gzip, gzip.decompress, f"gzip-{GZIP_LEVEL}-zlib-{zlib.ZLIB_RUNTIME_VERSION}"),
-    _Encoding(".br", _brotli, brotli.decompress, f"brotli-{BROTLI_QUALITY}-{brotli.version}"),
+    _Encoding(".gz", _gzip, _gunzip, f"gzip-{GZIP_LEVEL}-zlib-{zlib.ZLIB_RUNTIME_VERSION}"),
+    _Encoding(".br", _brotli, _unbrotli, f"brotli-{BROTLI_QUALITY}-{brotli.version}"),
 )
 assert {e.suffix for e in ENCODINGS} == set(VARIANTS)
 
@@ -85,13 +103,14 @@ def precompress(site: BuiltSite, cache: Path, workers: int | None = None) -> tup
     the copies no file stands behind any more: the site with its copies now, and the tally."""
     texts = [name for name in site.files if compressible(name)]
     keys = {name: _sha256(site.path(name).read_bytes()) for name in texts}
+    sizes = {name: site.path(name).stat().st_size for name in texts}
     folders = {e.suffix: _real_folders(cache, "compressed", e.cache) for e in ENCODINGS}
 
     def entry(name: str, e: _Encoding) -> Path:
         return folders[e.suffix] / keys[name][:2] / keys[name]
 
     missing = [(str(site.path(name)), e.suffix, str(entry(name, e)))
-               for name in texts for e in ENCODINGS if not _intact(entry(name, e), e, keys[name])]
+               for name in texts for e in ENCODINGS if not _intact(entry(name, e), e, keys[name], sizes[name])]
     _run(missing, workers)
     done = Precompressed(len(texts), len(missing))
     wanted: set[str] = set()
@@ -128,10 +147,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _intact(entry: Path, encoding: _Encoding, key: str) -> bool:
+def _intact(entry: Path, encoding: _Encoding, key: str, size: int) -> bool:
+    """Whether the cached copy decompresses to exactly the file's bytes (`key`, `size`)."""
     try:
-        return _sha256(encoding.decompress(entry.read_bytes())) == key
-    except (OSError, EOFError, zlib.error, brotli.error, gzip.BadGzipFile):
+        return _sha256(encoding.decompress(entry.read_bytes(), size)) == key
+    except (OSError, zlib.error, brotli.error):
         return False
 
 
