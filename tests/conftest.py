@@ -18,7 +18,6 @@ from PIL import Image
 from dvk.hosting import BuiltSite, prepared
 from dvk.pipeline import CheckResult, check
 from dvk.project import Project
-from served import nginx_serving
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "content", "exemplars", "theme")
@@ -164,6 +163,8 @@ def served_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def nginx_url(served_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Debian's nginx serving the sample site on 127.0.0.1 with the generated configuration."""
+    from served import nginx_serving  # here: tests/browser/test_failures_are_loud.py runs this file alone
+
     with nginx_serving(served_site, tmp_path_factory.mktemp("nginx")) as url:
         yield url
 
