@@ -67,8 +67,8 @@ def test_a_phone_photo_is_published_upright_without_any_metadata(project: TinyPr
     with_photo(project, phone_photo())
     assets, _ = made(project)
     variants = {p: s for p, s in assets.items() if "le-ban-giao-" in p}
-    assert sorted(variants) == sorted(f"dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-{w}.{ext}"
-                                      for w in (480, 960, 1600) for ext in ("webp", "jpg"))
+    assert sorted(variants) == sorted(f"dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-w{w}.{ext}"
+                                      for w in (640, 1280) for ext in ("webp",))
     for source in variants.values():
         with Image.open(source) as im:
             assert len(im.getexif()) == 0 and not im.getexif().get_ifd(GPS)
@@ -88,30 +88,35 @@ def test_variants_have_the_stated_widths_and_are_never_upscaled(project: TinyPro
         if "/nho-" in path:
             with Image.open(source) as im:
                 sizes[path.rsplit("/", 1)[1]] = (im.format, im.size)
-    assert sizes == {"nho-480.webp": ("WEBP", (480, 320)), "nho-480.jpg": ("JPEG", (480, 320)),
-                     "nho-900.webp": ("WEBP", (900, 600)), "nho-900.jpg": ("JPEG", (900, 600))}
-    assert photos.variants_for(4000, 3000) == (
-        photos.Variant(480, 360), photos.Variant(960, 720), photos.Variant(1600, 1200))
+    assert sizes == {"nho-w640.webp": ("WEBP", (640, 427)), "nho-w900.webp": ("WEBP", (900, 600))}
+    assert photos.variants_for(4000, 3000) == (photos.Variant(640, 480), photos.Variant(1280, 960))
 
 
-def test_the_page_shows_a_picture_with_webp_sources_and_a_stated_size(
+def test_the_page_shows_a_photo_in_webp_widths_and_a_stated_size(
         project: TinyProject, tmp_path: Path, read_html: Reader) -> None:
     with_photo(project, phone_photo())
     done = run_dvk("build", "--site-dir", str(tmp_path / "site"), cwd=project.root)
     assert done.returncode == 0, done.stderr
     page = read_html(tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/index.html")
-    picture = page.select_one("figure.dvk-photo picture")
-    source, img = picture.find("source"), picture.find("img")
-    assert source["type"] == "image/webp"
-    assert source["srcset"] == "le-ban-giao-480.webp 480w, le-ban-giao-960.webp 960w, le-ban-giao-1600.webp 1600w"
-    assert img["srcset"].endswith("le-ban-giao-1600.jpg 1600w") and img["src"] == "le-ban-giao-960.jpg"
-    assert (img["width"], img["height"]) == ("1600", "2400")
+    img = page.select_one("figure.dvk-photo img")
+    assert img["srcset"] == "le-ban-giao-w640.webp 640w, le-ban-giao-w1280.webp 1280w"
+    assert img["src"] == "le-ban-giao-w640.webp" and img["sizes"]
+    assert (img["width"], img["height"]) == ("1280", "1920")
     assert (img["loading"], img["decoding"]) == ("lazy", "async")
     assert img["alt"] == "Lễ bàn giao <nhà> “nhân ái”"  # shown as typed, never as markup
     assert page.select_one("figure.dvk-photo figcaption").find("nhà") is None
-    for name in ("le-ban-giao-480.webp", "le-ban-giao-960.jpg", "og.png"):
+    for name in ("le-ban-giao-w640.webp", "le-ban-giao-w1280.webp", "og.jpg"):
         assert (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai" / name).is_file()
     assert not (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/le-ban-giao.jpg").exists()
+
+
+def test_a_photo_whose_name_ends_in_digits_publishes_without_looking_like_an_id_number(
+        project: TinyProject, tmp_path: Path) -> None:
+    # 'anh-1000-1' + a width of 1280 would read as the 9-digit ID number 1000-1-1280.
+    with_photo(project, phone_photo(), name="anh-1000-1.jpg")
+    done = run_dvk("build", "--site-dir", str(tmp_path / "site"), cwd=project.root)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site/dien-hinh/ngoi-nha-nhan-ai/anh-1000-1-w1280.webp").is_file()
 
 
 # --- the cache --------------------------------------------------------------------------------
@@ -141,7 +146,7 @@ def test_the_same_photo_gives_the_same_bytes_from_a_fresh_cache(project: TinyPro
         folder.mkdir()
         photos.render(source, folder)
         outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 6
+    assert outputs[0] == outputs[1] and len(outputs[0]) == len(photos.WIDTHS)
 
 
 def test_a_changed_photo_is_processed_again(project: TinyProject) -> None:
@@ -160,20 +165,20 @@ def test_a_cached_file_that_is_a_symlink_is_never_published(project: TinyProject
     secret = tmp_path / "passwd"
     secret.write_bytes(b"root:x:0:0:root:/root:/bin/bash\n")
     digest = hashlib.sha256(secret.read_bytes()).hexdigest()
-    # A card whose og.png links out, with a manifest that vouches for what it links to…
-    card = first["dien-hinh/ngoi-nha-nhan-ai/og.png"]
+    # A card whose og.jpg links out, with a manifest that vouches for what it links to…
+    card = first["dien-hinh/ngoi-nha-nhan-ai/og.jpg"]
     card.unlink()
     card.symlink_to(secret)
-    (card.parent / "manifest.json").write_text(json.dumps({"key": card.parent.name, "files": {"og.png": digest}}))
+    (card.parent / "manifest.json").write_text(json.dumps({"key": card.parent.name, "files": {"og.jpg": digest}}))
     # …and a photo's whole entry linked to a folder outside, holding the same names.
-    entry = first["dien-hinh/ngoi-nha-nhan-ai/nho-480.jpg"].parent
+    entry = first["dien-hinh/ngoi-nha-nhan-ai/nho-w640.webp"].parent
     outside = tmp_path / "outside"
     shutil.copytree(entry, outside)
     shutil.rmtree(entry)
     entry.symlink_to(outside)
-    (outside / "480.jpg").write_bytes(secret.read_bytes())
+    (outside / "640.webp").write_bytes(secret.read_bytes())
     manifest = json.loads((outside / "manifest.json").read_text())
-    manifest["files"]["480.jpg"] = digest
+    manifest["files"]["640.webp"] = digest
     (outside / "manifest.json").write_text(json.dumps(manifest))
 
     again, tally = made(project)
@@ -183,7 +188,7 @@ def test_a_cached_file_that_is_a_symlink_is_never_published(project: TinyProject
         assert not source.is_symlink() and not source.parent.is_symlink()
         assert source.resolve().is_relative_to(cache)
         assert source.read_bytes() == cold[path]
-    assert secret.read_bytes().startswith(b"root:") and (outside / "480.jpg").exists()  # only links removed
+    assert secret.read_bytes().startswith(b"root:") and (outside / "640.webp").exists()  # only links removed
 
 
 def test_a_cached_file_with_other_content_is_made_again(project: TinyProject) -> None:
@@ -191,9 +196,9 @@ def test_a_cached_file_with_other_content_is_made_again(project: TinyProject) ->
     first, _ = made(project)
     cold = {p: s.read_bytes() for p, s in first.items()}
     # One variant replaced under its manifest; one card entry planted whole, without a manifest.
-    variant = first["dien-hinh/ngoi-nha-nhan-ai/nho-900.webp"]
-    variant.write_bytes(first["dien-hinh/ngoi-nha-nhan-ai/nho-480.webp"].read_bytes())
-    card = first["dien-hinh/ngoi-nha-nhan-ai/og.png"]
+    variant = first["dien-hinh/ngoi-nha-nhan-ai/nho-w900.webp"]
+    variant.write_bytes(first["dien-hinh/ngoi-nha-nhan-ai/nho-w640.webp"].read_bytes())
+    card = first["dien-hinh/ngoi-nha-nhan-ai/og.jpg"]
     shutil.rmtree(card.parent)
     card.parent.mkdir()
     card.write_bytes(variant.read_bytes())
@@ -272,7 +277,8 @@ def test_the_font_has_every_vietnamese_letter() -> None:
     assert (REPO / "scripts/dvk/media/fonts/OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
 
 
-def test_every_card_of_the_sample_is_1200_by_630_and_its_text_is_in_the_font(sample_site: Path) -> None:
+def test_every_card_of_the_sample_is_a_1200_by_630_jpeg_under_80_kb_and_its_text_is_in_the_font(
+        sample_site: Path) -> None:
     result = check(Project(REPO))
     assert result.catalog is not None
     card_assets = [f for f in generate(result.catalog, settings_for(Project(REPO), result))
@@ -284,7 +290,8 @@ def test_every_card_of_the_sample_is_1200_by_630_and_its_text_is_in_the_font(sam
         text = "".join(asset.source.texts)
         assert cards.missing(text, "Bold") == set() and cards.missing(text, "Regular") == set(), asset.path
         with Image.open(sample_site / asset.path) as im:
-            assert (im.format, im.size) == ("PNG", (1200, 630))
+            assert (im.format, im.size) == ("JPEG", (1200, 630))
+        assert (sample_site / asset.path).stat().st_size <= 80 * 1024, asset.path
 
 
 def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path, read_html: Reader) -> None:
@@ -293,7 +300,7 @@ def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path,
         html = read_html(sample_site / page / "index.html")
         meta = {m.get("property") or m.get("name"): m["content"] for m in html.find_all("meta")
                 if m.get("property", "").startswith("og:") or m.get("name", "").startswith("twitter:")}
-        assert meta["og:image"] == f"https://dan-van-kheo.example/{page}/og.png"
+        assert meta["og:image"] == f"https://dan-van-kheo.example/{page}/og.jpg"
         assert meta["twitter:card"] == "summary_large_image"
         assert meta["og:title"] and meta["og:description"]
         assert meta["og:type"] == ("article" if page.startswith("dien-hinh") else "website")

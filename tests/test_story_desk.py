@@ -88,14 +88,15 @@ def test_every_page_announces_the_site_feeds_in_its_head(sample_site: Path, read
 
     assert alternates("index.html") == [("application/rss+xml", "feed.xml"),
                                         ("application/atom+xml", "atom.xml")]
-    assert alternates("don-vi/kv-giao-long/index.html") == [("application/rss+xml", "../../feed.xml"),
+    assert alternates("don-vi/dang-uy-giao-long-2025/index.html") == [("application/rss+xml", "../../feed.xml"),
                                                             ("application/atom+xml", "../../atom.xml")]
     assert alternates("gioi-thieu/index.html") == [("application/rss+xml", "../feed.xml"),
                                                    ("application/atom+xml", "../atom.xml")]
 
 
 def test_units_and_categories_link_their_own_feeds_in_their_text(sample_site: Path, read_html: Reader) -> None:
-    for page in ("don-vi/kv-giao-long/index.html", "noi-dung/mui-3/index.html"):
+    for page in ("don-vi/dang-uy-giao-long-2025/index.html", "noi-dung/mui-3/index.html",
+                 "chien-dich/phu-tuc-2026/index.html"):
         text = read_html(sample_site / page).select_one("article")
         hrefs = {a["href"] for a in text.select("a[href]")}
         assert {"feed.xml", "atom.xml"} <= hrefs, page
@@ -183,25 +184,26 @@ def test_the_open_data_page_states_the_licence_and_links_every_file(sample_site:
 
 # --- story kits -----------------------------------------------------------------------------
 
-def test_each_story_kit_holds_the_text_photos_credits_and_office_contact(sample_site: Path,
-                                                                        catalog: Catalog) -> None:
+def test_each_story_kit_holds_the_text_photo_addresses_credits_and_office_contact(sample_site: Path,
+                                                                                catalog: Catalog) -> None:
     ex = max(catalog.exemplars, key=lambda e: (len(e.photos), e.contact is not None))
     assert ex.photos and ex.contact
     kit_path = sample_site / "dien-hinh" / ex.slug / f"{ex.slug}-tu-lieu.zip"
     with zipfile.ZipFile(kit_path) as kit:
         names = kit.namelist()
         assert names == sorted(names)
-        assert set(names) == {f"{ex.slug}/tu-lieu.txt", f"{ex.slug}/dien-hinh.json",
-                              *(f"{ex.slug}/anh/{published_name(p.source, p.file)}" for p in ex.photos)}
+        # No photo inside: each is published beside the page once, and the kit names it.
+        assert set(names) == {f"{ex.slug}/tu-lieu.txt", f"{ex.slug}/dien-hinh.json"}
         stamp = (ex.recognition.date.year, ex.recognition.date.month, ex.recognition.date.day, 0, 0, 0)
         assert {info.date_time for info in kit.infolist()} == {stamp}
         text = kit.read(f"{ex.slug}/tu-lieu.txt").decode("utf-8-sig")
-        for photo in ex.photos:
-            name = published_name(photo.source, photo.file)
-            # The published variant, never the phone's original with its location in it.
-            assert kit.read(f"{ex.slug}/anh/{name}") == (sample_site / "dien-hinh" / ex.slug / name).read_bytes()
-            assert not Image.open(io.BytesIO(kit.read(f"{ex.slug}/anh/{name}"))).getexif()
-            assert photo.credit in text and photo.caption in text
+    for photo in ex.photos:
+        name = published_name(photo.source, photo.file)
+        # The published variant, never the phone's original with its location in it.
+        assert f"https://dan-van-kheo.example/dien-hinh/{ex.slug}/{name}" in text
+        assert photo.file not in text.replace(name, "")
+        assert not Image.open(sample_site / "dien-hinh" / ex.slug / name).getexif()
+        assert photo.credit in text and photo.caption in text
     for fact in (ex.title, ex.summary, ex.contact.phone, ex.contact.office):
         assert fact and fact in text
     assert ex.story.strip().splitlines()[0] in text

@@ -2,7 +2,9 @@
 
 `write_synthetic_project(root, count, seed)` copies this repository's mkdocs.yml, content/,
 theme/ and registries, links scripts/dvk, and writes `count` valid exemplar files of about 400
-words of Vietnamese each, spread over the current units, categories, groups and fields. Same
+words of Vietnamese each, spread over the current units, categories, groups and fields, with 0–4
+phone photos each (`PHOTO_SHARE`; drawn from a pool of `POOL` distinct 12-megapixel photos made
+once by `bench.photos.pool` and hard-linked, so 10,000 exemplars do not take 50 GB). Same
 seed → same bytes. Proper names are drawn syllable by syllable, so the vocabulary grows with the
 count the way real names do (a benchmark of search size needs that, not a fixed word list).
 
@@ -11,6 +13,7 @@ count the way real names do (a benchmark of search size needs that, not a fixed 
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
@@ -22,7 +25,14 @@ import yaml
 
 from dvk.text.slugs import slugify
 
+from .photos import pool
+
 REPO = Path(__file__).resolve().parents[2]
+# How many exemplars have 0, 1, 2, 3, 4 photos (a nomination usually sends one or two).
+PHOTO_SHARE = (0.25, 0.30, 0.25, 0.12, 0.08)
+POOL = 32  # distinct photos: the photo cache is keyed by content, so a cold build makes POOL
+CAPTIONS = ("Bà con góp ngày công mở rộng đường", "Lễ bàn giao nhà cho hộ khó khăn",
+            "Tổ Dân vận đến từng nhà lắng nghe ý kiến", "Vườn dừa hữu cơ của tổ hợp tác")
 
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng", "Đỗ",
             "Ngô", "Dương", "Lý", "Đoàn", "Châu", "Lâm", "Tô", "Mai", "Hồ")
@@ -102,7 +112,7 @@ def story(rng: random.Random, words: int = 400) -> str:
 
 
 def exemplar(rng: random.Random, number: int, unit: str, categories: list[str], groups: list[str],
-             fields: list[str]) -> tuple[str, str]:
+             fields: list[str], photos: int = 0) -> tuple[str, str]:
     names = _Names(rng)
     model = rng.choice(MODELS)
     title = f"Mô hình “{model}” ấp {names.hamlet()} số {number}"
@@ -120,11 +130,15 @@ def exemplar(rng: random.Random, number: int, unit: str, categories: list[str], 
         "criteria": [{"name": "Số hộ tham gia", "target": 100, "result": rng.randint(80, 200),
                       "measure": "hộ"}],
     }
+    slug = slugify(title)
+    if photos:
+        data["photos"] = [{"file": f"{slug}-{i}.jpg", "caption": rng.choice(CAPTIONS),
+                           "credit": "Khối vận xã"} for i in range(1, photos + 1)]
     front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    return slugify(title), f"---\n{front}---\n{story(rng)}\n"
+    return slug, f"---\n{front}---\n{story(rng)}\n"
 
 
-def write_synthetic_project(root: Path, count: int, seed: int = 1) -> Path:
+def write_synthetic_project(root: Path, count: int, seed: int = 1, photos: bool = True) -> Path:
     """A project at `root` (created; must not exist) with `count` synthetic exemplars."""
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -146,13 +160,24 @@ def write_synthetic_project(root: Path, count: int, seed: int = 1) -> Path:
     categories = sorted(c["id"] for c in campaign["lines"]["categories"])
     groups, fields = sorted(g["id"] for g in load("groups.yml")), sorted(f["id"] for f in load("fields.yml"))
     rng = random.Random(seed)
+    shots = pool(min(POOL, max(count, 4))) if photos else []
     for number in range(1, count + 1):
         unit = units[number % len(units)]
-        slug, text = exemplar(rng, number, unit, categories, groups, fields)
+        taken = rng.choices(range(len(PHOTO_SHARE)), PHOTO_SHARE)[0] if photos else 0
+        slug, text = exemplar(rng, number, unit, categories, groups, fields, taken)
         path = root / "exemplars" / unit / f"{slug}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        for i, shot in enumerate(rng.sample(shots, taken), start=1):
+            _link(shot, path.parent / f"{slug}-{i}.jpg")
     return root
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system: a copy
+        shutil.copyfile(source, target)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Limits are checked before decoding (file size, then pixel count from the header)
 is read the way the build reads it (`upright_srgb`: every byte of the pixels, the EXIF block
 and its orientation, the colour profile), so a truncated, disguised or malformed file is found
 by the checker, never by the build. A file is judged once per content in a process, however
-many times it is listed.
+many times or under however many names (hard links) it is listed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import math
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,33 +30,39 @@ def problem_with(path: Path) -> tuple[str, dict[str, Any]] | None:
         stat = path.stat()
     except OSError as exc:
         return "photo.unreadable", {"value": path.name, "reason": exc.strerror or type(exc).__name__}
-    return _judged(path, stat.st_size, stat.st_mtime_ns)
+    # Once per file in a process: its identity, with size and time to tell a replaced one.
+    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if identity not in _verdicts:
+        _verdicts[identity] = _judge(path, stat.st_size)
+    found = _verdicts[identity]
+    return None if found is None else (found[0], {**found[1], "value": path.name})
 
 
-@lru_cache(maxsize=4096)
-def _judged(path: Path, size: int, mtime_ns: int) -> tuple[str, dict[str, Any]] | None:
-    """`problem_with` once per file content (size and time tell a replaced file) in a process."""
+_verdicts: dict[tuple[int, int, int, int], tuple[str, dict[str, Any]] | None] = {}
+
+
+def _judge(path: Path, size: int) -> tuple[str, dict[str, Any]] | None:
+    """The problem with the file at `path`, its params without the file's name."""
     if size > MAX_FILE_BYTES:
-        return "photo.too_large", {"value": path.name, "size": _megabytes(size),
-                                   "limit": _megabytes(MAX_FILE_BYTES)}
+        return "photo.too_large", {"size": _megabytes(size), "limit": _megabytes(MAX_FILE_BYTES)}
     try:
         with bomb_guard(), Image.open(path) as im:
             if im.format not in ALLOWED_FORMATS:
-                return "photo.format", {"value": path.name, "format": im.format}
+                return "photo.format", {"format": im.format}
             if im.width * im.height > MAX_PIXELS:
-                return "photo.too_many_pixels", _pixels(path, im.width, im.height)
+                return "photo.too_many_pixels", _pixels(im.width, im.height)
             upright_srgb(im, widest=1)  # what the build does, at the smallest scale it can
     except UnidentifiedImageError:
         head = path.read_bytes()[:1024].lstrip().lower()
         if head.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in head:
-            return "photo.svg", {"value": path.name}
-        return "photo.not_image", {"value": path.name}
+            return "photo.svg", {}
+        return "photo.not_image", {}
     except Image.DecompressionBombError:
-        return "photo.too_many_pixels", _pixels(path, None, None)
+        return "photo.too_many_pixels", _pixels(None, None)
     except Exception as exc:
         # Pillow's parsers raise OSError, SyntaxError, struct.error, TypeError… on malformed
         # metadata (seen fuzzing EXIF blocks): any of them would stop the build on this file.
-        return "photo.damaged", {"value": path.name, "reason": str(exc)[:120] or type(exc).__name__}
+        return "photo.damaged", {"reason": str(exc)[:120] or type(exc).__name__}
     return None
 
 
@@ -106,8 +111,8 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def _pixels(path: Path, width: int | None, height: int | None) -> dict[str, Any]:
+def _pixels(width: int | None, height: int | None) -> dict[str, Any]:
     megapixels = f"{width * height / 1e6:.0f}" if width and height else f"> {MAX_PIXELS / 1e6:.0f}"
-    return {"value": path.name, "megapixels": megapixels, "limit": f"{MAX_PIXELS / 1e6:.0f}"}
+    return {"megapixels": megapixels, "limit": f"{MAX_PIXELS / 1e6:.0f}"}
 
 

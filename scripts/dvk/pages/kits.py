@@ -1,5 +1,6 @@
 """One story kit (.zip) per exemplar: what an editor needs to prepare a segment — the text, the
-pitch, the photos with their credits, the office contact — made from the public record only."""
+pitch, the photos' addresses with their credits, the office contact — made from the public record
+only. The photos themselves are the published ones beside the page (`media.kit`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 from .. import urls
 from ..media.kit import Kit
-from ..media.photos import PhotoFile, published_name
 from ..model import KIND_NAMES, Exemplar
 from ..settings import Licence
 from ..text.formats import number, vi_short_date
@@ -19,13 +19,14 @@ from .opendata import exemplar_document, record
 KIT_TEXT = "tu-lieu.txt"
 
 
-def kit_text(rec: dict[str, Any], licence: Licence) -> str:
+def kit_text(rec: dict[str, Any], licence: Licence, column: str) -> str:
     """The kit's reading copy: plain text an editor opens anywhere (Notepad, Word, a phone)."""
     def day(iso: str) -> str:
         return vi_short_date(date.fromisoformat(iso))
 
     recog = rec["recognition"]
-    lines = ["TƯ LIỆU ĐIỂN HÌNH “DÂN VẬN KHÉO”", "", rec["title"], "", f"Giới thiệu: {rec['summary']}",
+    lines = ["TƯ LIỆU ĐIỂN HÌNH" + (f" “{column.upper()}”" if column else ""), "", rec["title"], "",
+             f"Giới thiệu: {rec['summary']}",
              f"Loại: {KIND_NAMES[rec['kind']]}"]
     if rec["person"]:
         lines.append(f"Cá nhân: {rec['person']['name']}, {rec['person']['position']}")
@@ -39,7 +40,7 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
         "Nội dung thi đua: " + "; ".join(f"{c['title']}: {c['short']}" for c in rec["categories"]),
         f"Quyết định công nhận: số {recog['decision']}, ngày {day(recog['date'])}, của {recog['by']}"
         + (f" ({recog['form']})" if recog["form"] else ""),
-        "Chuyên mục “Dân vận khéo”: " + (f"đã lên sóng, lần gần nhất {day(rec['last_airing'])}"
+        f"Chuyên mục “{column}”: " + (f"đã lên sóng, lần gần nhất {day(rec['last_airing'])}"
                                           if rec["aired"] else "chưa lên sóng"),
     ]
     contact = rec["contact"]
@@ -53,8 +54,8 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
                   f"{number(c['result'])} {c['measure']} ({number(round(c['percent']))}%)"
                   for c in rec["criteria"]]
     if rec["photos"]:
-        lines += ["", "ẢNH (thư mục anh/; khi dùng, ghi tên tác giả)"]
-        lines += [f"- anh/{p['file']}: {p['caption']} (Ảnh: {p['credit']})" for p in rec["photos"]]
+        lines += ["", "ẢNH (tải từ địa chỉ ghi bên cạnh; khi dùng, ghi tên tác giả)"]
+        lines += [f"- {p['url']}: {p['caption']} (Ảnh: {p['credit']})" for p in rec["photos"]]
     lines += ["", "CÂU CHUYỆN", "", rec["story_text"], "",
               f"Văn bản và dữ liệu: giấy phép {licence.name} ({licence.url}). "
               "Ảnh thuộc tác giả ghi ở trên."]
@@ -63,15 +64,15 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
 
 def story_kit(site: Site, ex: Exemplar) -> Kit:
     rec = record(site, ex)
+    column = site.registry.column.name if site.registry.column else ""
+    text = kit_text(rec, site.settings.licence, column)
     texts = (
-        (KIT_TEXT, ("\ufeff" + kit_text(rec, site.settings.licence)).encode("utf-8")),  # BOM: Vietnamese in any editor
+        (KIT_TEXT, ("\ufeff" + text).encode("utf-8")),  # BOM: Vietnamese in any editor
         ("dien-hinh.json", exemplar_document(rec, site.settings.licence)),
     )
-    kit_photos = tuple((f"anh/{name}", PhotoFile(photo.source, name)) for photo in ex.photos
-                       for name in [published_name(photo.source, photo.file)])
-    return Kit(ex.slug, ex.recognition.date, texts, kit_photos)
+    return Kit(ex.slug, ex.recognition.date, texts)
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     for ex in site.catalog.exemplars:
-        yield Asset(urls.story_kit(ex.slug), story_kit(site, ex))
+        yield Asset(urls.story_kit(ex.slug), data=story_kit(site, ex).zip())

@@ -1,12 +1,11 @@
 """Stage 5, made files: photo variants and social cards, made once per content and settings, then cached.
 
-`pages.generate` describes such files as `Asset`s whose source is a `PhotoFile` or a `Card`;
-a story kit is a `Kit` zipped from the variants once they exist.
+`pages.generate` describes such files as `Asset`s whose source is a `PhotoFile` or a `Card`.
 `make` turns them into plain assets whose source is a file in the cache, processing only what
 the cache lacks, spread over every core. A warm build processes nothing.
 
 Cache layout (in the project, gitignored): `.cache/photos/<key>/<width>.<webp|jpg>` and
-`.cache/cards/<key>/og.png`; `key` hashes the input's bytes and every setting that changes the
+`.cache/cards/<key>/og.jpg`; `key` hashes the input's bytes and every setting that changes the
 output. A folder appears whole or not at all (written aside, then renamed), so an interrupted
 build leaves no half-made entry behind.
 
@@ -14,7 +13,7 @@ A cached file is published as it is, so nothing in the cache is taken on trust: 
 only if every folder from `.cache` down is a real folder (no symlink), each file it holds is a
 regular file, and the entry's `manifest.json`, written when it was made, names its key and the
 sha256 of each file, which the files still match. Anything else (a committed folder whose
-`og.png` links to /etc/passwd, a truncated or replaced variant) is removed and made again.
+`og.jpg` links to /etc/passwd, a truncated or replaced variant) is removed and made again.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from ..media import cards, photos
-from ..media.kit import Kit
 from ..pages import Asset, SiteFile
 
 
@@ -70,7 +68,6 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     files = list(files)
     jobs: dict[tuple[str, str], _Job] = {}
     resolved: list[SiteFile] = []
-    kits: list[int] = []  # zipped last, from the variants they carry
 
     def cached(source: photos.PhotoFile | cards.Card) -> Path:
         job, name = _job_for(source)
@@ -80,20 +77,12 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     for item in files:
         if not isinstance(item, Asset) or item.source is None or isinstance(item.source, Path):
             resolved.append(item)
-        elif isinstance(item.source, Kit):
-            for _, photo in item.source.photos:
-                cached(photo)
-            kits.append(len(resolved))
-            resolved.append(item)
         else:
             resolved.append(replace(item, source=cached(item.source)))
     for kind in {job.kind for job in jobs.values()}:
         _real_folder(cache / kind, cache)
     missing = [job for job in jobs.values() if not _intact(job, cache)]
     _run(missing, cache, workers)
-    for i in kits:
-        kit = resolved[i]
-        resolved[i] = replace(kit, source=None, data=kit.source.zip(cached))
     photo_jobs = sum(1 for job in jobs.values() if job.kind == "photos")
     photos_made = sum(1 for job in missing if job.kind == "photos")
     tally = Tally(photos_made, photo_jobs - photos_made, len(missing) - photos_made,

@@ -82,7 +82,7 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Findin
         yield from _in_text(item.path, f"{meta}\n{item.html}", allowed)
     elif isinstance(item, Asset) and item.data is not None:
         if item.path.endswith(".zip"):
-            yield from _in_zip(item.path, item.data, allowed)
+            yield from _in_zip(item.path, item.data, allowed, seen)
         elif (words := search.words_of(item.path, item.data)) is not None:
             yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
         elif item.path.endswith(".json"):
@@ -121,13 +121,18 @@ def _in_json(path: str, text: str, allowed: Collection[str],
             yield Leak(path, number, finding)
 
 
-def _in_zip(path: str, data: bytes, allowed: Collection[str]) -> Iterator[Leak]:
+def _in_zip(path: str, data: bytes, allowed: Collection[str],
+            seen: dict[str, list[Finding]]) -> Iterator[Leak]:
     with zipfile.ZipFile(io.BytesIO(data)) as kit:
         for info in kit.infolist():
             inner = f"{path}/{info.filename}"
             yield from _in_name(inner, allowed, info.filename)
-            if _is_text(info.filename):
-                yield from _in_text(inner, kit.read(info).decode("utf-8", "replace"), allowed)
+            text = kit.read(info).decode("utf-8", "replace") if _is_text(info.filename) else None
+            if text is not None and info.filename.endswith(".json"):
+                # A kit's record is the exemplar's open data file again: its lines are read once.
+                yield from _in_json(inner, text, allowed, seen)
+            elif text is not None:
+                yield from _in_text(inner, text, allowed)
 
 
 def _is_text(path: str) -> bool:

@@ -15,6 +15,7 @@ from ..diagnostics import Severity
 from ..load import Document
 from ..load.documents import STORY
 from ..media.inspect import problem_with
+from ..media.photos import WIDTHS, Variant
 from ..text.reading import read_story, read_text
 from ..text.slugs import slugify
 from ..text.story import story_findings
@@ -146,7 +147,7 @@ def check_photos(doc: Document) -> set[str]:
         name = photo.get("file") if isinstance(photo, dict) else None
         if not isinstance(name, str) or not SAFE_FILE.match(name):
             continue  # the schema reported the form (slashes, '..', absolute paths)
-        # Variants are named by stem and width ('a.jpg' and 'a.png' → 'a-960.jpg' both).
+        # Variants are named by stem and width ('a.jpg' and 'a.png' → 'a-w640.webp' both).
         # The same file listed twice would publish its variants twice: refused the same way.
         stem = Path(name).stem
         other = stems.get(stem.casefold())
@@ -156,7 +157,7 @@ def check_photos(doc: Document) -> set[str]:
             continue
         if other is not None:
             doc.problem("photo.same_name", ("photos", i, "file"), value=name, other=other,
-                        published=f"{stem}-480.jpg")
+                        published=Variant(WIDTHS[0], 0).file_name(name))
             continue
         code = own_file_problem(doc.path.parent, name)
         if code:
