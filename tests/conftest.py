@@ -131,6 +131,39 @@ def sample_result() -> CheckResult:
     return check(Project(REPO))
 
 
+PROVINCE = REPO / "tests" / "fixtures" / "province"
+
+
+def province_project(folder: Path) -> Path:
+    """The province fixture as a project: its own exemplars/ and content/, beside the software's
+    own mkdocs.yml and theme/ unchanged (the fixture is data only)."""
+    root = folder / "province"
+    shutil.copytree(PROVINCE, root, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", root / "theme")
+    return root
+
+
+@pytest.fixture(scope="session")
+def province_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return province_project(tmp_path_factory.mktemp("province"))
+
+
+@pytest.fixture(scope="session")
+def province_site(province_root: Path) -> Path:
+    """The province fixture built by `dvk build`, with no code change (it needs today ≥ its last
+    recognition, 2026-11-24)."""
+    site = province_root.parent / "site"
+    result = run_dvk("build", "--site-dir", str(site), cwd=province_root)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def province_result(province_root: Path) -> CheckResult:
+    return check(Project(province_root))
+
+
 def build_without_plugin(tree: Path, site: Path) -> Path:
     """Build an exported Markdown tree as an engine that runs no Python of ours would: the
     site's config without the plugin and without our toc slugify."""

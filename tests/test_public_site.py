@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import TinyProject, individual
+from conftest import REPO, TinyProject, individual
 from dvk import urls
-from dvk.model import STEP_NAMES, Catalog
+from dvk.model import Catalog
 from dvk.pages import Page, generate
 from dvk.pipeline import CheckResult, settings_for
 from dvk.project import Project
@@ -60,20 +61,24 @@ def link_target(from_file: Path, href: str) -> Path:
 
 # --- the exemplar page ------------------------------------------------------------------------
 
-def test_an_exemplar_recognized_by_a_merged_unit_shows_todays_unit_its_level_and_commune(
+def test_an_exemplar_recognized_by_a_merged_unit_shows_that_unit_where_it_is_now_its_level_and_commune(
         sample_site: Path, read_html: Reader) -> None:
     path = page(sample_site, urls.exemplar(PHU_AN_HOA))
     rows = profile(read_html(path))
     assert rows["Loại"].get_text(strip=True) == "Tập thể"
     unit = rows["Đơn vị công nhận"]
-    assert unit.a.get_text(strip=True) == "Khối vận xã An Phước"
-    assert link_target(path, unit.a["href"]) == (sample_site / "don-vi/kv-an-phuoc/index.html").resolve()
-    assert "khi công nhận: Khối vận xã Phú An Hòa" in unit.get_text()
+    assert " ".join(unit.get_text().split()) == "Khối vận xã Phú An Hòa (cũ) — nay thuộc xã Giao Long"
+    recognized, now = unit.find_all("a")
+    assert link_target(path, recognized["href"]) == (sample_site / "don-vi/kv-phu-an-hoa/index.html").resolve()
+    assert link_target(path, now["href"]) == (sample_site / "xa/giao-long-2025/index.html").resolve()
     assert rows["Cấp"].get_text(strip=True) == "Cấp xã"
-    commune = rows["Xã, thị trấn"]
-    assert commune.a.get_text(strip=True) == "xã An Phước"
-    assert link_target(path, commune.a["href"]) == (sample_site / "xa/an-phuoc/index.html").resolve()
+    commune = rows["Xã, phường, thị trấn"]
+    assert commune.a.get_text(strip=True) == "xã Giao Long"
+    assert link_target(path, commune.a["href"]) == (sample_site / "xa/giao-long-2025/index.html").resolve()
     assert "trước đây: xã Phú An Hòa" in commune.get_text()
+    campaign = rows["Chiến dịch"]
+    assert link_target(path, campaign.a["href"]) == (
+        sample_site / "chien-dich/dong-khoi-moi-2024-2025/index.html").resolve()
     assert "Nội dung thi đua" in rows and "Nhóm" in rows
 
 
@@ -106,7 +111,8 @@ def test_the_five_steps_are_named_and_the_current_stage_is_marked(
     for ex in with_steps:
         soup = read_html(page(sample_site, urls.exemplar(ex.slug)))
         steps = article(soup).select("ol.dvk-steps > li.dvk-step")
-        assert [li.strong.get_text() for li in steps] == list(STEP_NAMES.values())
+        names = catalog.registry.campaigns[ex.campaign].step_names
+        assert [li.strong.get_text() for li in steps] == list(names.values())
         current = [li for li in steps if "dvk-step--current" in li["class"]]
         assert len(current) == 1 and current[0]["aria-current"] == "step"
         assert current[0] is steps[ex.current_step.step - 1]
@@ -151,40 +157,46 @@ def test_previous_and_next_walk_through_the_exemplars_of_todays_unit_in_list_ord
 
 # --- lists: by unit, commune, kind; Vietnamese order ---------------------------------------------
 
-def level_tables(soup: BeautifulSoup) -> dict[str, list[str]]:
+def level_tables(soup: BeautifulSoup, titles: tuple[str, ...]) -> dict[str, list[str]]:
     tables = {}
     for h2 in article(soup).find_all("h2"):
-        if h2.get_text().startswith(("Cấp huyện", "Cấp xã")):
+        if h2.get_text().startswith(titles):
             table = h2.find_next("table")
-            tables[h2.get_text().split(":")[0]] = [tr.a.get_text(strip=True) for tr in table.tbody.find_all("tr")]
+            names = [tr.a.get_text(strip=True) for tr in table.tbody.find_all("tr")]
+            tables[h2.get_text().split(":")[0].rstrip("¶")] = names
     return tables
 
 
 def test_units_are_listed_by_level_in_vietnamese_order_not_code_point_order(
         sample_site: Path, catalog: Catalog, read_html: Reader) -> None:
-    tables = level_tables(read_html(sample_site / "don-vi/index.html"))
-    assert set(tables) == {"Cấp huyện", "Cấp xã"}
+    registry = catalog.registry
+    today = {registry.level_names[u.level] for u in registry.units.values() if u.is_current}
+    tables = level_tables(read_html(sample_site / "don-vi/index.html"), (*today, "Đơn vị trước đây"))
+    assert set(tables) == {"Cấp tỉnh", "Cấp xã", "Đơn vị trước đây"} == {*today, "Đơn vị trước đây"}
     differs = False
     for names in tables.values():
         assert names == sorted(names, key=sort_key)
         differs |= names != sorted(names)
     assert differs
     # the real names that code points put in the wrong place: "Hội" before "Huyện", "Đoàn" after "D"
-    huyen = tables["Cấp huyện"]
-    assert huyen.index("Hội Cựu chiến binh huyện Châu Thành") < huyen.index("Huyện Đoàn Châu Thành")
+    former = tables["Đơn vị trước đây"]
+    assert former.index("Hội Cựu chiến binh huyện Châu Thành") < former.index("Huyện Đoàn Châu Thành")
+    assert former.index("Đoàn xã Tân Thạch") < former.index("Hội Liên hiệp Phụ nữ xã Giao Long")
     xa = tables["Cấp xã"]
-    assert xa.index("Đoàn xã Tân Thạch") < xa.index("Hội Liên hiệp Phụ nữ xã Giao Long")
+    assert xa.index("Đảng ủy xã Tiên Thủy") < xa.index("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Phú Túc")
 
 
 def test_the_unit_list_counts_exemplars_per_level_and_shows_former_names(
         sample_site: Path, catalog: Catalog, read_html: Reader) -> None:
     text = article(read_html(sample_site / "don-vi/index.html")).get_text()
-    levels = {u.id: u.level for u in catalog.registry.units.values()}
-    for level, title in (("huyen", "Cấp huyện"), ("xa", "Cấp xã")):
-        count = sum(len(v) for k, v in catalog.by_unit.items() if levels[k] == level)
-        units = sum(1 for u in catalog.registry.units.values() if u.is_current and u.level == level)
-        assert f"{title}: {units} đơn vị, {count} điển hình" in text
-    assert "Khối vận thị trấn Tiên Thủy (tên cũ: Khối vận xã Tiên Thủy)" in text
+    registry = catalog.registry
+    current = [u for u in registry.units.values() if u.is_current]
+    for level in {u.level for u in current}:
+        count = sum(len(catalog.by_unit.get(u.id, [])) for u in current if u.level == level)
+        units = sum(1 for u in current if u.level == level)
+        assert f"{registry.level_names[level]}: {units} đơn vị, {count} điển hình" in text
+    assert "Cấp huyện:" not in text  # the district level ended: its units are history
+    assert "Tổ Dân vận ấp Phú Hòa (phường Sơn Đông) (tên cũ: Tổ Dân vận ấp Phú Hòa (xã Tam Phước))" in text
 
 
 def test_communes_are_listed_by_proper_name_with_counts(sample_site: Path, catalog: Catalog,
@@ -193,14 +205,13 @@ def test_communes_are_listed_by_proper_name_with_counts(sample_site: Path, catal
     rows = [tr.find_all("td") for tr in article(soup).find("table").tbody.find_all("tr")]
     names = [cells[0].get_text(strip=True) for cells in rows]
     registry = catalog.registry
-    # Current: not succeeded on the registry's view day (the 2024 mergers are behind it, the
-    # 2025 ones not yet), so the sample's six communes of 2025 stand beside the sixteen of 2024.
+    # Today's communes: the six of 2025 (every commune of 2024 merged into them on 1/7/2025).
     current = [c for c in registry.communes.values() if registry.current_commune(c.id).id == c.id]
-    assert len(names) == len(current) > 0
-    assert all(c.merged_into is None for c in current)
+    assert len(names) == len(current) == 6
+    assert all(c.merged_into is None and c.is_current for c in current)
     proper = [re.sub(r"^(xã|phường|thị trấn) ", "", n) for n in names]
     assert proper == sorted(proper, key=sort_key)
-    assert proper[:2] == ["An Phước", "Châu Thành"]  # towns and communes interleave by name
+    assert proper[:2] == ["Giao Long", "Phú Tân"]  # xã and phường interleave by name
     listed = sorted(current, key=lambda c: sort_key(re.sub(r"^(xã|phường|thị trấn) ", "", c.name)))
     assert names == [c.name for c in listed]
     for cells, commune in zip(rows, listed, strict=True):
@@ -210,13 +221,15 @@ def test_communes_are_listed_by_proper_name_with_counts(sample_site: Path, catal
 
 def test_a_commune_page_lists_the_exemplars_of_the_communes_merged_into_it(
         sample_site: Path, catalog: Catalog, read_html: Reader) -> None:
-    soup = read_html(sample_site / "xa/an-phuoc/index.html")
+    soup = read_html(sample_site / "xa/giao-long-2025/index.html")
     text = article(soup).get_text()
-    assert "Đã nhập: xã An Hóa (từ ngày 1 tháng 12 năm 2024), xã Phú An Hòa" in text
+    assert ("Đã nhập: xã An Hóa (từ ngày 1 tháng 12 năm 2024), xã An Phước (từ ngày 1 tháng 7 năm 2025), "
+            "xã Giao Long (từ ngày 1 tháng 7 năm 2025), xã Phú An Hòa") in text
     items = {li.a.get_text(strip=True): li.get_text() for li in article(soup).select("li") if li.a}
     old = catalog.by_slug[PHU_AN_HOA]
     assert "trước đây thuộc xã Phú An Hòa" in items[old.title]
-    assert {e.title for e in catalog.by_commune["an-phuoc"]} <= set(items)
+    assert {e.title for e in catalog.by_commune["giao-long-2025"]} <= set(items)
+    assert catalog.registry.current_commune("an-phuoc").id == "giao-long-2025"
 
 
 def test_lists_by_kind_hold_exactly_that_kind_with_counts(sample_site: Path, catalog: Catalog,
@@ -239,10 +252,14 @@ def test_every_merged_unit_and_commune_keeps_its_address_as_a_redirect(
         sample_site: Path, catalog: Catalog, read_html: Reader) -> None:
     registry = catalog.registry
     olds = [(urls.unit(u.id), urls.unit(registry.current_unit(u.id).id), registry.current_unit(u.id).name)
-            for u in registry.units.values() if not u.is_current]
+            for u in registry.units.values() if u.merged_into]
     olds += [(urls.commune(c.id), urls.commune(registry.current_commune(c.id).id),
               registry.current_commune(c.id).name) for c in registry.communes.values() if c.merged_into]
-    assert len(olds) == 10
+    # every unit and commune of the registry that passed its work on (merged_into, renamed_to)
+    units = yaml.safe_load((REPO / "exemplars" / "units.yml").read_text(encoding="utf-8"))
+    passed = [e for key in ("units", "areas") for e in units[key]
+              if ("merged_into" in e or "renamed_to" in e) and (key == "units" or e["level"] == "xa")]
+    assert len(olds) == len(passed) >= 10
     for old, new, name in olds:
         path = page(sample_site, old)
         soup = read_html(path)
@@ -258,19 +275,24 @@ def test_every_merged_unit_and_commune_keeps_its_address_as_a_redirect(
 
 def test_the_renamed_and_merged_units_in_the_sample_lead_to_todays_units(sample_site: Path,
                                                                           read_html: Reader) -> None:
-    for old, new in (("kv-phu-an-hoa", "kv-an-phuoc"), ("kv-son-hoa", "kv-tuong-da")):
+    # merged twice (2024 into kv-an-phuoc, kv-tuong-da; 2025 into the Đảng ủy of the new xã)
+    for old, new in (("kv-phu-an-hoa", "dang-uy-giao-long-2025"), ("kv-son-hoa", "dang-uy-phu-tuc-2025"),
+                     ("kv-an-phuoc", "dang-uy-giao-long-2025")):
         refresh = read_html(sample_site / "don-vi" / old / "index.html").find("meta", attrs={"http-equiv": "refresh"})
         assert refresh["content"] == f"0; url=../{new}/index.html"
-    soup = read_html(sample_site / "don-vi/kv-tuong-da/index.html")
+    soup = read_html(sample_site / "don-vi/dang-uy-phu-tuc-2025/index.html")
     item = next(li for li in article(soup).select("li") if li.a and li.a["href"].endswith(f"{SON_HOA}/"))
     assert "công nhận khi còn là Khối vận xã Sơn Hòa" in item.get_text()
-    renamed = article(read_html(sample_site / "don-vi/kv-tien-thuy/index.html")).get_text()
-    assert "Tên cũ: Khối vận xã Tiên Thủy (đến ngày 30 tháng 11 năm 2024)" in renamed
+    renamed = article(read_html(sample_site / "don-vi/to-dan-van-ap-phu-hoa/index.html")).get_text()
+    assert "Tên cũ: Tổ Dân vận ấp Phú Hòa (xã Tam Phước) (đến ngày 30 tháng 6 năm 2025)" in renamed
+    ended = article(read_html(sample_site / "don-vi/hoi-nong-dan-quoi-son/index.html")).get_text()
+    assert "Hội Nông dân xã Quới Sơn (cũ) — nay thuộc xã Giao Long" in ended
 
 
 def test_redirect_pages_stay_out_of_search(sample_site: Path) -> None:
     index = "".join(p.read_text(encoding="utf-8") for p in (sample_site / "search").glob("*.js"))
-    assert "don-vi/kv-an-phuoc/" in index
+    assert "don-vi/dang-uy-giao-long-2025/" in index and "don-vi/bdv-huyen-uy/" in index
+    assert "don-vi/kv-an-phuoc/" not in index
     assert "don-vi/kv-phu-an-hoa/" not in index and "xa/phu-an-hoa/" not in index
 
 
@@ -285,7 +307,8 @@ def test_an_exemplar_recognized_before_a_rename_shows_the_name_of_that_day(proje
     pages = {f.path: f.html for f in generate(result.catalog, settings_for(Project(project.root), result))
              if isinstance(f, Page)}
     assert "(khi công nhận: Khối vận xã Tiên Thủy)" in pages[urls.exemplar("ngoi-nha-nhan-ai")]
-    assert "công nhận khi còn là Khối vận xã Tiên Thủy" in pages[urls.unit("kv-tien-thuy")]
+    today = result.catalog.registry.current_unit("kv-tien-thuy").id  # the unit that carries its work
+    assert "công nhận khi còn là Khối vận xã Tiên Thủy" in pages[urls.unit(today)]
 
 
 # --- home -----------------------------------------------------------------------------------------
@@ -294,17 +317,23 @@ def test_home_shows_progress_as_bars_the_newest_and_every_way_in(sample_site: Pa
                                                                 read_html: Reader) -> None:
     path = sample_site / "index.html"
     main = article(read_html(path))
-    progress = section(main, "Tiến độ").find_next("table")
-    rows = {tr.td.get_text(strip=True): tr.find_all("td") for tr in progress.tbody.find_all("tr")}
-    # The home shows the default campaign's progress; an exemplar belongs to one campaign.
-    campaign = catalog.registry.default_campaign
-    total = len([e for e in catalog.exemplars if e.campaign == campaign.id])
-    goal = next(t.min for t in campaign.targets if not t.each_unit and not t.level)
-    assert rows["Toàn huyện"][1].get_text(strip=True) == str(total)
-    assert rows["Toàn huyện"][2].get_text(strip=True) == str(goal)
-    assert rows["Toàn huyện"][3].get_text(strip=True) == f"{round(100 * total / goal)}%"
-    for cells in rows.values():
-        assert cells[3].select_one(".dvk-bar .dvk-bar__fill") is not None
+    # Each campaign under "open" or "ended", with its progress against its own targets; an
+    # exemplar belongs to one campaign.
+    for campaign in catalog.registry.campaigns.values():
+        part = section(main, "Chiến dịch đang diễn ra" if campaign.is_open else "Chiến dịch đã kết thúc")
+        heading = next(h3 for h3 in part.find_all_next("h3") if h3.get_text().startswith(campaign.name))
+        progress = heading.find_next("table")
+        rows = {tr.td.get_text(strip=True): tr.find_all("td") for tr in progress.tbody.find_all("tr")}
+        assert list(rows) == [t.label for t in campaign.targets]
+        total = len([e for e in catalog.exemplars if e.campaign == campaign.id])
+        whole = next(t for t in campaign.targets if not t.each_unit and not t.level and not t.kind)
+        assert rows[whole.label][1].get_text(strip=True) == str(total)
+        assert rows[whole.label][2].get_text(strip=True) == str(whole.min)
+        assert rows[whole.label][3].get_text(strip=True) == f"{round(100 * total / whole.min)}%"
+        for cells in rows.values():
+            assert cells[3].select_one(".dvk-bar .dvk-bar__fill") is not None
+        link = heading.find_next("p").a
+        assert link_target(path, link["href"]) == page(sample_site, urls.campaign(campaign.id)).resolve()
     newest = section(main, "Mới công nhận").find_next("ul")
     assert [li.a.get_text(strip=True) for li in newest.find_all("li")] == [e.title for e in catalog.newest(6)]
     ways = {link_target(path, a["href"]).relative_to(sample_site.resolve()).as_posix()
@@ -327,7 +356,9 @@ def test_dates_are_vietnamese_long_in_prose_and_short_in_tables_never_iso(
         if ex.period:
             assert (f"{vi_short_date(ex.period.start)} – {vi_short_date(ex.period.end)}"
                     in profile(BeautifulSoup(str(main), "html.parser"))["Thời gian thực hiện"].get_text())
-    for listing in ("don-vi/index.html", "xa/index.html", "don-vi/kv-an-phuoc/index.html", "xa/an-phuoc/index.html"):
+    for listing in ("don-vi/index.html", "xa/index.html", "don-vi/dang-uy-giao-long-2025/index.html",
+                    "don-vi/bdv-huyen-uy/index.html", "xa/giao-long-2025/index.html",
+                    "chien-dich/dong-khoi-moi-2024-2025/index.html", "chien-dich/phu-tuc-2026/index.html"):
         assert not ISO_DATE.search(article(read_html(sample_site / listing)).get_text()), listing
 
 

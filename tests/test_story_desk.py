@@ -88,14 +88,15 @@ def test_every_page_announces_the_site_feeds_in_its_head(sample_site: Path, read
 
     assert alternates("index.html") == [("application/rss+xml", "feed.xml"),
                                         ("application/atom+xml", "atom.xml")]
-    assert alternates("don-vi/kv-giao-long/index.html") == [("application/rss+xml", "../../feed.xml"),
+    assert alternates("don-vi/dang-uy-giao-long-2025/index.html") == [("application/rss+xml", "../../feed.xml"),
                                                             ("application/atom+xml", "../../atom.xml")]
     assert alternates("gioi-thieu/index.html") == [("application/rss+xml", "../feed.xml"),
                                                    ("application/atom+xml", "../atom.xml")]
 
 
 def test_units_and_categories_link_their_own_feeds_in_their_text(sample_site: Path, read_html: Reader) -> None:
-    for page in ("don-vi/kv-giao-long/index.html", "noi-dung/mui-3/index.html"):
+    for page in ("don-vi/dang-uy-giao-long-2025/index.html", "noi-dung/mui-3/index.html",
+                 "chien-dich/phu-tuc-2026/index.html"):
         text = read_html(sample_site / page).select_one("article")
         hrefs = {a["href"] for a in text.select("a[href]")}
         assert {"feed.xml", "atom.xml"} <= hrefs, page

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import schema, urls
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
@@ -279,3 +279,30 @@ def pin_build_date(catalog: Catalog) -> None:
     if newest:
         moment = datetime.combine(newest[0].recognition.date, time(), tzinfo=UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the engine's frame around every page takes from the data, not from mkdocs.yml: the
+    site's description, the sample notice, and the campaigns' entries of the navigation."""
+
+    description: str
+    sample_data: bool
+    campaign_nav: tuple[tuple[str, str], ...]  # (title, docs path): each campaign, then its plan
+
+
+def frame(project: Project, docs_dir: Path) -> Frame | None:
+    """The frame from the checked registries (None while they have errors: the build says why).
+    A plan's page is listed only when the project has it (content/<plan.page>)."""
+    docs, registry = load_registry(project)
+    if registry is None:
+        return None
+    site = next(d.data for d in docs if d.rel.endswith("site.yml"))
+    entries: list[tuple[str, str]] = []
+    for campaign in registry.campaigns.values():
+        entries.append((campaign.short_name or campaign.name, urls.campaign(campaign.id)))
+        if campaign.plan.page and (docs_dir / campaign.plan.page).is_file():
+            entries.append((f"Kế hoạch {campaign.plan.number}", campaign.plan.page))
+    return Frame(site.get("description") or "",
+                 bool(site.get("sample_data")) or any(c.sample for c in registry.campaigns.values()),
+                 tuple(entries))

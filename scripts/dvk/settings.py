@@ -21,6 +21,7 @@ import yaml
 class Licence:
     name: str
     url: str
+    attribution: str = ""  # the credit to give when the data is reused (site.yml: licence)
 
     def as_json(self) -> dict[str, str]:
         return {"name": self.name, "url": self.url}
@@ -34,6 +35,7 @@ class Settings:
     publisher: str
     licence: Licence
     card_line: str  # the line above the title on every social card
+    description: str = ""  # what the site holds (site.yml: description), for the home page
 
 
 def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -67,6 +69,7 @@ def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: s
     return Settings(
         **engine,
         publisher=publisher,
-        licence=Licence(site["licence"]["name"], site["licence"]["url"]),
+        licence=Licence(site["licence"]["name"], site["licence"]["url"], site["licence"].get("attribution", "")),
         card_line=site.get("card_tagline") or site["title"],
+        description=site.get("description") or "",
     )

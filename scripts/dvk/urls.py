@@ -35,6 +35,16 @@ def commune(commune_id: str) -> str:
     return f"xa/{commune_id}/index.md"
 
 
+def campaign(campaign_id: str) -> str:
+    return f"chien-dich/{campaign_id}/index.md"
+
+
+def statistics(campaign_id: str, default: bool) -> str:
+    """A campaign's statistics page: the site's default campaign keeps `/thong-ke/`, the address
+    printed before there were several; every other one sits under its campaign's page."""
+    return "thong-ke/index.md" if default else f"chien-dich/{campaign_id}/thong-ke/index.md"
+
+
 KIND_SLUGS = {"collective": "tap-the", "individual": "ca-nhan"}
 
 

@@ -185,7 +185,7 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
     if registry is None:
         return 1
     try:
-        unit = _ask("Mã đơn vị (ví dụ kv-giao-long): ", args.unit,
+        unit = _ask("Mã đơn vị (ví dụ ma-don-vi): ", args.unit,
                     lambda text: scaffold.check_unit(text, registry))
         kind = _ask("Loại điển hình — 1. tập thể (collective), 2. cá nhân (individual): ",
                     args.kind, scaffold.check_kind)

@@ -11,7 +11,7 @@ from ..stats.board_report import FORMATS
 EXAMPLES = """\
 ví dụ:
   dvk check                     kiểm tra mọi tệp trong exemplars/
-  dvk check exemplars/kv-giao-long/ngoi-nha-nhan-ai.md
+  dvk check exemplars/ma-don-vi/ngoi-nha-nhan-ai.md
                                 chỉ kiểm tra tệp đã sửa (vẫn đối chiếu slug, learned_from với các tệp khác)
   dvk check --lang en           thông báo bằng tiếng Anh
   dvk build                     kiểm tra rồi dựng trang vào site/
@@ -67,9 +67,9 @@ ví dụ:
     "new": """\
 ví dụ:
   dvk new                       hỏi lần lượt: mã đơn vị, loại điển hình, tên điển hình
-  dvk new --unit kv-giao-long --kind collective --title "Mô hình “Ánh sáng đường quê”"
-                                không hỏi gì; tạo exemplars/kv-giao-long/mo-hinh-anh-sang-duong-que.md
-  dvk new --unit hoi-lhpn-giao-long --kind individual --title "Chị Lê Thị Hoa" --slug le-thi-hoa
+  dvk new --unit ma-don-vi --kind collective --title "Mô hình “Ánh sáng đường quê”"
+                                không hỏi gì; tạo exemplars/ma-don-vi/mo-hinh-anh-sang-duong-que.md
+  dvk new --unit ma-hoi-phu-nu --kind individual --title "Chị Lê Thị Hoa" --slug le-thi-hoa
                                 tự đặt tên tệp
 Tệp mới có đủ các trường, mỗi trường một dòng ghi chú tiếng Việt; điền chỗ trống rồi chạy dvk check.
 """,
@@ -78,7 +78,7 @@ ví dụ:
   dvk import-issue de-cu.md     đọc nội dung issue đã lưu vào tệp de-cu.md
   gh issue view 12 --json body -q .body | dvk import-issue -
                                 đọc thẳng issue số 12 (cần GitHub CLI)
-  dvk import-issue de-cu.md --unit kv-giao-long
+  dvk import-issue de-cu.md --unit ma-don-vi
                                 sửa mã đơn vị ghi sai trong đề cử
 Mã thoát: 0 = đã tạo tệp và tệp hợp lệ; 1 = đã tạo tệp nhưng còn chỗ cần bổ sung (được liệt kê);
 2 = không tạo được tệp.
@@ -107,7 +107,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="dvk", description="Công bố điển hình “Dân vận khéo”: kiểm tra và dựng trang.",
+        prog="dvk", description="Công bố điển hình: kiểm tra và dựng trang.",
         epilog=EXAMPLES)
     parser.add_argument("--root", type=Path, default=None,
                         help="thư mục dự án (mặc định: thư mục chứa mkdocs.yml gần nhất)")
@@ -142,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("report", help="báo cáo số lượng điển hình theo đơn vị",
                          description="Báo cáo số điển hình của từng đơn vị (công nhận, theo loại, theo "
-                                     "nội dung thi đua, đề nghị cấp trên, lên chuyên mục “Dân vận khéo”) "
+                                     "nội dung thi đua, đề nghị cấp trên, lên chuyên mục) "
                                      "trong một khoảng thời gian, so với chỉ tiêu của chính chiến dịch ấy "
                                      "(exemplars/campaigns.yml).",
                          epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)

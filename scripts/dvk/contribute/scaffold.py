@@ -68,7 +68,7 @@ def required_fields(kind: str) -> set[str]:
 # --- validation of the three answers ------------------------------------------------------------
 
 def check_unit(value: str, registry: Registry) -> str:
-    """The unit id for what was typed: an id, or a name ('Khối vận xã Giao Long'); else an error."""
+    """The unit id for what was typed: an id, or a name (as units.yml writes it); else an error."""
     value = value.strip()
     if value in registry.units:
         return value

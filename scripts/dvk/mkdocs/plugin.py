@@ -19,6 +19,7 @@ import os
 import types
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -30,7 +31,7 @@ from mkdocs.structure.toc import get_toc
 from .. import findings
 from ..diagnostics import Severity
 from ..pages import Page
-from ..pipeline import build
+from ..pipeline import build, frame
 from ..progress import Progress
 from ..project import Project
 from ..settings import engine_settings
@@ -41,6 +42,10 @@ PLACEHOLDER = "dvk\n"  # a generated page's Markdown body, replaced by its HTML 
 
 
 class DvkPlugin(BasePlugin):
+    # The navigation section the campaigns' pages and plans go in (mkdocs.yml names the
+    # section and its hand-written pages; the campaigns are data, so the plugin adds them).
+    config_scheme = (("campaigns_section", config_options.Type(str, default="Các chiến dịch")),)
+
     def __init__(self) -> None:
         self.preview = False
         self.handed_over: dict[str, str] = {}  # docs path → digest of what the last build gave MkDocs
@@ -51,6 +56,25 @@ class DvkPlugin(BasePlugin):
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
         # it is shown without stopping, so a contributor still sees the rest of the site.
         self.preview = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The frame from the data: the description and sample notice of site.yml, and each
+        campaign (its page, its plan's page) in the campaigns' section of the navigation."""
+        found = frame(Project(Path(config.config_file_path).resolve().parent), Path(config.docs_dir))
+        if found is None:
+            return config  # the registries have errors: on_files reports them and stops
+        config.site_description = config.site_description or found.description
+        config.extra.setdefault("sample_data", found.sample_data)
+        entries = [{title: path} for title, path in found.campaign_nav]
+        title = self.config["campaigns_section"]
+        nav = config.nav if config.nav is not None else []
+        section = next((item for item in nav if isinstance(item, dict) and title in item), None)
+        if section is None:
+            nav.append({title: entries})
+        else:
+            section[title] = entries + list(section[title] or [])
+        config.nav = nav
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project = Project(Path(config.config_file_path).resolve().parent)

@@ -5,15 +5,13 @@ from .campaign import Campaign, Participants, Plan, Recognizer, Review, Steps, T
 from .catalog import Catalog, by_title, newest_first
 from .domain import (
                      KIND_NAMES,
-                     LEVEL_NAMES,
-                     NOMINATION_LEVELS,
-                     STEP_NAMES,
                      Act,
                      Area,
                      Category,
                      Commune,
                      Contact,
                      Criterion,
+                     Dated,
                      Exemplar,
                      FieldOfWork,
                      FormerName,
@@ -35,10 +33,9 @@ from .domain import (
 from .registry import Column, Registry, merged_by, standing
 
 __all__ = [
-    "KIND_NAMES", "LEVEL_NAMES", "NOMINATION_LEVELS", "STEP_NAMES", "Act", "Area", "Campaign", "Catalog",
-    "Category", "Column", "Commune", "Contact", "Criterion", "Exemplar", "FieldOfWork", "FormerName", "Group",
-    "Kind", "Level", "MediaAppearance", "Nomination", "Outlet", "Participants", "Period", "Person", "Photo",
-    "Plan", "Recognition", "Recognizer", "Registry", "Review", "Span", "Step", "Steps", "Target", "Unit",
-    "build_campaign", "build_exemplar", "build_registry", "by_title", "lives", "merged_by", "newest_first",
-    "standing",
+    "KIND_NAMES", "Act", "Area", "Campaign", "Catalog", "Category", "Column", "Commune", "Contact", "Criterion",
+    "Dated", "Exemplar", "FieldOfWork", "FormerName", "Group", "Kind", "Level", "MediaAppearance", "Nomination",
+    "Outlet", "Participants", "Period", "Person", "Photo", "Plan", "Recognition", "Recognizer", "Registry", "Review",
+    "Span", "Step", "Steps", "Target", "Unit", "build_campaign", "build_exemplar", "build_registry", "by_title",
+    "lives", "merged_by", "newest_first", "standing",
 ]

@@ -9,9 +9,6 @@ from typing import Any
 
 from .campaign import Campaign, Participants, Plan, Recognizer, Review, Steps, Target
 from .domain import (
-    LEVEL_NAMES,
-    NOMINATION_LEVELS,
-    STEP_NAMES,
     Act,
     Area,
     Category,
@@ -54,10 +51,11 @@ def _spans(entry: dict[str, Any], one: str, many: str) -> tuple[Span, ...]:
 
 
 def _history(entry: dict[str, Any]) -> dict[str, Any]:
-    """The dated fields every registry entry shares (DESIGN: from, until, by, successor, ended)."""
+    """The dated fields every unit and area shares (`Dated`: from, until, by, successor, ended)."""
     succession = entry.get("merged_into") or entry.get("renamed_to") or {}
-    return {"start": _date(entry.get("from")), "until": _date(entry.get("until")),
-            "successor": succession.get("id"), "renamed_from": _former(entry.get("renamed_from"))}
+    return {"start": _date(entry.get("from")), "until": _date(entry.get("until")), "by": entry.get("by"),
+            "successor": succession.get("id"), "successor_by": succession.get("by"),
+            "ended": "ended" in entry, "renamed_from": _former(entry.get("renamed_from"))}
 
 
 def _period(span: dict[str, Any]) -> Period:
@@ -101,10 +99,8 @@ def build_registry(docs: dict[str, Any], today: date | None = None) -> Registry:
                               lv.get("area_label", ""), _date(lv.get("from")), _date(lv.get("until")))
               for lv in sorted(units_doc["levels"], key=lambda lv: lv["rank"])}
     lowest = max(levels.values(), key=lambda lv: lv.rank).id
-    areas = {a["id"]: Area(a["id"], a["name"], a["level"], _spans(a, "parent", "parents"), by=a.get("by"),
-                           successor_by=(a.get("merged_into") or a.get("renamed_to") or {}).get("by"),
-                           ended="ended" in a, also_formed_from=tuple(a.get("also_formed_from", ())),
-                           **_history(a))
+    areas = {a["id"]: Area(a["id"], a["name"], a["level"], _spans(a, "parent", "parents"),
+                           tuple(a.get("also_formed_from", ())), **_history(a))
              for a in units_doc["areas"]}
     units = {}
     for u in units_doc["units"]:
@@ -112,9 +108,8 @@ def build_registry(docs: dict[str, Any], today: date | None = None) -> Registry:
         last = spans[-1].id if spans else None
         units[u["id"]] = Unit(
             u["id"], u["name"], u["level"], u["type"], spans, _spans(u, "parent", "parents"),
-            by=u.get("by"), successor_by=(u.get("merged_into") or u.get("renamed_to") or {}).get("by"),
-            ended="ended" in u, office_phone=u.get("office_phone"),
-            commune=last if last in areas and areas[last].level == lowest else None, **_history(u))
+            u.get("office_phone"), last if last in areas and areas[last].level == lowest else None,
+            **_history(u))
     campaigns = {c["id"]: build_campaign(c) for c in docs["campaigns.yml"]}
     column = site.get("column")
     registry = Registry(
@@ -128,7 +123,9 @@ def build_registry(docs: dict[str, Any], today: date | None = None) -> Registry:
               for a in units_doc.get("acts", ())},
         campaigns=campaigns,
         outlets={o["id"]: Outlet(o["id"], o["name"], o.get("kind"), tuple(o.get("aliases", ())), o.get("url"),
-                                 **{k: v for k, v in _history(o).items()})
+                                 _date(o.get("from")), _date(o.get("until")),
+                                 (o.get("merged_into") or o.get("renamed_to") or {}).get("id"),
+                                 _former(o.get("renamed_from")))
                  for o in docs.get("outlets.yml") or ()},
         default_campaign_id=site.get("default_campaign"),
         column=Column(column["name"], tuple(column["match"]),
@@ -138,23 +135,10 @@ def build_registry(docs: dict[str, Any], today: date | None = None) -> Registry:
                          for p in site["publishers"]),
         today=today,
     )
-    default = registry.default_campaign if campaigns else None
-    registry.view_day = (default.participants.as_of if default else None) or today
-    registry.units = {k: replace(u, is_current=registry.current_unit(k).id == k) for k, u in units.items()}
-    registry.areas = {k: replace(a, is_current=registry.current_commune(k).id == k) for k, a in areas.items()}
-    _refresh_views(registry)
+    # Today's units and areas: alive today and not succeeded by then (what the lists show as now).
+    registry.units = {k: replace(u, is_current=registry.is_current(u)) for k, u in units.items()}
+    registry.areas = {k: replace(a, is_current=registry.is_current(a)) for k, a in areas.items()}
     return registry
-
-
-def _refresh_views(registry: Registry) -> None:
-    """The module-level compatibility views (LEVEL_NAMES, …) follow the registry last built."""
-    LEVEL_NAMES.clear()
-    LEVEL_NAMES.update(registry.level_names)
-    NOMINATION_LEVELS.clear()
-    NOMINATION_LEVELS.update({lv: registry.nomination_name(lv) for lv in registry.levels})
-    STEP_NAMES.clear()
-    if registry.campaigns:
-        STEP_NAMES.update(registry.default_campaign.step_names)
 
 
 def build_exemplar(slug: str, source: str, folder: Path, data: dict[str, Any],

@@ -6,7 +6,7 @@ passed the checker into these objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
@@ -16,12 +16,6 @@ from ..schema import EXEMPLAR, labels
 Kind = Literal["collective", "individual"]
 
 KIND_NAMES = labels(EXEMPLAR, "/properties/kind")
-# Compatibility views of the registry last built (`build_registry` refreshes them), for callers
-# not yet moved to `Registry.level_names` and `Campaign.step_names`: level id → name, level id →
-# "cấp …" as a nomination reads, and the steps of the site's default campaign.
-LEVEL_NAMES: dict[str, str] = {}
-NOMINATION_LEVELS: dict[str, str] = {}
-STEP_NAMES: dict[int, str] = {}
 
 
 def lives(start: date | None, until: date | None, day: date) -> bool:
@@ -92,26 +86,26 @@ class Act:
 
 
 @dataclass(frozen=True)
-class Area:
-    """An administrative area (province, district, commune) with its history."""
+class Dated:
+    """What every unit and area shares: a name, a life from `start` to `until` (the last day,
+    counted in), the act that began it, and what became of it: a successor (merged into or
+    renamed to, from the day after `until`) or an end with none. `is_current` is set at build:
+    alive on the registry's today and not succeeded by then (today's units and areas)."""
 
     id: str
     name: str
-    level: str  # a level id (units.yml: levels)
-    parents: tuple[Span, ...] = ()
-    start: date | None = None
-    until: date | None = None
-    by: str | None = None
-    successor: str | None = None  # merged into or renamed to, from the day after `until`
-    successor_by: str | None = None
-    ended: bool = False
-    renamed_from: tuple[FormerName, ...] = ()
-    also_formed_from: tuple[str, ...] = ()
-    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
+    start: date | None = field(default=None, kw_only=True)
+    until: date | None = field(default=None, kw_only=True)
+    by: str | None = field(default=None, kw_only=True)
+    successor: str | None = field(default=None, kw_only=True)
+    successor_by: str | None = field(default=None, kw_only=True)
+    ended: bool = field(default=False, kw_only=True)  # ended with no successor in the registry
+    renamed_from: tuple[FormerName, ...] = field(default=(), kw_only=True)
+    is_current: bool = field(default=True, kw_only=True)
 
-    # What today's pages read: the succession as the registry's `view_day` sees it.
     @property
     def merged_into(self) -> str | None:
+        """The successor, once the work has passed to it (by the registry's today)."""
         return None if self.is_current else self.successor
 
     @property
@@ -123,48 +117,32 @@ class Area:
 
     def name_on(self, day: date) -> str:
         return name_on(self.name, self.renamed_from, day)
+
+
+@dataclass(frozen=True)
+class Area(Dated):
+    """An administrative area (province, district, commune) with its history."""
+
+    level: str  # a level id (units.yml: levels)
+    parents: tuple[Span, ...] = ()
+    also_formed_from: tuple[str, ...] = ()
 
 
 Commune = Area  # the pages' word for an area of the lowest level
 
 
 @dataclass(frozen=True)
-class Unit:
-    id: str
-    name: str
+class Unit(Dated):
     level: str  # a level id (units.yml: levels)
     type: str
     areas: tuple[Span, ...] = ()
     parents: tuple[Span, ...] = ()
-    start: date | None = None
-    until: date | None = None
-    by: str | None = None
-    successor: str | None = None  # the unit that carries its work from the day after `until`
-    successor_by: str | None = None
-    ended: bool = False  # ended with no successor in the registry
-    renamed_from: tuple[FormerName, ...] = ()
     office_phone: str | None = None  # the office's number as the registry lists it (public)
     commune: str | None = None  # its latest area when that is of the lowest level (pages read it)
-    is_current: bool = True  # not succeeded on the registry's `view_day` (set at build)
 
     @property
     def parent(self) -> str | None:
         return self.parents[-1].id if self.parents else None
-
-    # What today's pages read: the succession as the registry's `view_day` sees it.
-    @property
-    def merged_into(self) -> str | None:
-        return None if self.is_current else self.successor
-
-    @property
-    def merged_on(self) -> date | None:
-        return self.until + timedelta(days=1) if self.until and self.merged_into else None
-
-    def lives_on(self, day: date) -> bool:
-        return lives(self.start, self.until, day)
-
-    def name_on(self, day: date) -> str:
-        return name_on(self.name, self.renamed_from, day)
 
     def area_on(self, day: date) -> str | None:
         return span_on(self.areas, day)

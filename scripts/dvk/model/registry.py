@@ -70,11 +70,6 @@ class Registry:
     column: Column | None = None
     publishers: tuple[Span, ...] = ()  # a unit id, or a name as written, by period
     today: date | None = None  # the day "now" means; None: after every succession in the data
-    # The day the compatibility views (current_unit, current_commune, commune_of, is_current)
-    # answer for, which today's pages read: the default campaign's participants day when it
-    # names one (the pages still present that campaign), else `today`. Pages that show every
-    # campaign through time (phase 2) ask `unit_on`, `where_now`, `former_note` instead.
-    view_day: date | None = None
 
     # --- levels -------------------------------------------------------------------------------
 
@@ -83,7 +78,7 @@ class Registry:
         return {level.id: level.name for level in self.levels.values()}
 
     def nomination_name(self, level: str) -> str:
-        """"cấp tỉnh", as a nomination reads: the level's name, lower-cased at its first letter."""
+        """"cấp …", as a nomination reads: the level's name, lower-cased at its first letter."""
         name = self.levels[level].name if level in self.levels else level
         return name[:1].lower() + name[1:]
 
@@ -104,18 +99,26 @@ class Registry:
         """The office numbers the registry lists, by unit id: public by design."""
         return {u.id: u.office_phone for u in self.units.values() if u.office_phone}
 
+    def is_current(self, entry: Unit | Area) -> bool:
+        """Whether a unit or an area stands today: alive today, its work not passed on by then."""
+        return entry.lives_on(self.today or date.max) and not merged_by(entry, self.today)
+
     def current_unit(self, unit_id: str) -> Unit:
-        """The unit that carries this one's work on `view_day`."""
-        return standing(self.units, unit_id, self.view_day)
+        """The unit that carries this one's work today (itself when it ended with no successor)."""
+        return standing(self.units, unit_id, self.today)
 
     def current_commune(self, commune_id: str) -> Area:
-        """The area that administers this one's ground on `view_day`."""
-        return standing(self.areas, commune_id, self.view_day)
+        """The area that administers this one's ground today."""
+        return standing(self.areas, commune_id, self.today)
 
     def commune_of(self, unit_id: str) -> Area | None:
-        """The commune of a unit's area on `view_day` (None for units above the lowest level)."""
+        """Today's commune of a unit's last area (None for units above the lowest level)."""
         unit = self.units[unit_id]
         return self.current_commune(unit.commune) if unit.commune else None
+
+    def units_on(self, day: date) -> list[Unit]:
+        """The units as they were on `day`: those alive then (a review reads its window's end)."""
+        return [u for u in self.units.values() if u.lives_on(day)]
 
     def unit_on(self, unit_id: str, day: date) -> Unit:
         """The unit that carried this one's work on `day`."""
@@ -134,7 +137,7 @@ class Registry:
         return unit, standing(self.areas, area_id, self.today) if area_id else None
 
     def former_note(self, unit_id: str) -> str | None:
-        """"Khối vận xã Quới Sơn (cũ) — nay thuộc xã Giao Long" for a unit that no longer works
+        """"<unit> (cũ) — nay thuộc <area or unit of today>" for a unit that no longer works
         now; None for one that does. The pages print it beside an old unit's name."""
         unit = self.units[unit_id]
         if unit.lives_on(self.today or date.max) and not merged_by(unit, self.today):
@@ -171,6 +174,12 @@ class Registry:
             return self.default_campaign.id
         return None
 
+    @property
+    def lines_title(self) -> str:
+        """"Nội dung thi đua “…” và “…”": every campaign's family of lines, as the lists name them."""
+        names = list(dict.fromkeys(f"“{c.lines_name}”" for c in self.campaigns.values()))
+        return " ".join(["Nội dung thi đua", " và ".join(names)]).strip()
+
     def campaign_of_category(self, category: str) -> str | None:
         for campaign in self.campaigns.values():
             if any(c.id == category for c in campaign.categories):
@@ -194,6 +203,13 @@ class Registry:
         """The outlet's name on the day of the airing; free text stays as written."""
         outlet = self.outlets.get(written)
         return outlet.name_on(day) if outlet else written
+
+    def column_outlet_on(self, day: date) -> str | None:
+        """Who runs the site's column on `day` (site.yml: column.outlets), by its name that day."""
+        for span in self.column.outlets if self.column else ():
+            if lives(span.start, span.until, day):
+                return self.outlet_name(span.id, day)
+        return None
 
     def publisher_on(self, day: date) -> str | None:
         """Who published the site on `day`: a unit's name on that day, or a name as written."""

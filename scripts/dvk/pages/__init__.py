@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from ..model import Catalog
 from ..settings import Settings
 from . import (
+    campaigns,
     communes,
     desk,
     exemplars,
@@ -30,7 +31,7 @@ from . import (
 from .base import Asset, Page, Site, SiteFile
 
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
-    home.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
+    home.files, campaigns.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
     kinds.files, units.redirect_files, desk.files, kits.files, feeds.files, opendata.files,
     fieldref.files, search.files,
 )

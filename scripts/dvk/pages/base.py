@@ -25,7 +25,7 @@ from ..media import photos
 from ..media.cards import FILE_NAME as CARD_FILE
 from ..media.cards import Card
 from ..media.photos import PhotoFile
-from ..model import KIND_NAMES, LEVEL_NAMES, STEP_NAMES, Catalog, Exemplar, Registry, Unit
+from ..model import KIND_NAMES, Campaign, Catalog, Exemplar, Registry, Unit
 from ..settings import Settings
 from ..text.escape import safe_url
 from ..text.formats import number, vi_date, vi_short_date
@@ -91,10 +91,15 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         vi_date=vi_date, short_date=vi_short_date, number=number, slug=slugify,
-        kind_name=KIND_NAMES.__getitem__, level_name=LEVEL_NAMES.__getitem__, url=safe_url,
+        kind_name=KIND_NAMES.__getitem__, level_name=_level_name, url=safe_url,
     )
-    env.globals.update(STEP_NAMES=STEP_NAMES)
     return env
+
+
+@jinja2.pass_context
+def _level_name(context: jinja2.runtime.Context, level: str) -> str:
+    """A level's name is the registry's (units.yml: levels): read from the page's own registry."""
+    return context["registry"].level_names.get(level, level)
 
 
 @lru_cache(maxsize=65536)
@@ -127,8 +132,8 @@ class Site:
         own_feeds = urls.feeds(path) if path in self.feed_pages else None
         module = _environment().get_template(template).make_module(dict(
             catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
-            unit_of=self.unit_of, story=self.story, rendition=photos.rendition, sizes=photos.SIZES,
-            own_feeds=own_feeds, **context))
+            unit_of=self.unit_of, campaign_of=self.campaign_of, story=self.story,
+            rendition=photos.rendition, sizes=photos.SIZES, own_feeds=own_feeds, **context))
         return Page(path, dict(module.meta), str(module))
 
     def card(self, page: str, title: str, line: str, photo: Path | None = None) -> tuple[str, Asset]:
@@ -138,6 +143,9 @@ class Site:
 
     def unit_of(self, exemplar: Exemplar) -> Unit:
         return self.registry.units[exemplar.unit]
+
+    def campaign_of(self, exemplar: Exemplar) -> Campaign:
+        return self.registry.campaigns[exemplar.campaign]
 
     @staticmethod
     def story(exemplar: Exemplar) -> Markup:

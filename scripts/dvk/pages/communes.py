@@ -1,30 +1,38 @@
-"""By commune: today's communes with the units and exemplars of their area, and the old
-addresses of merged communes (`/xa/<old-id>/` leads to the commune that absorbed it)."""
+"""By commune: today's communes with the units and exemplars of their area, the former ones as
+history (lineage), and their old addresses (`/xa/<old-id>/` leads to the commune of today)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .. import urls
-from ..model import Commune
+from ..model import Commune, Registry
 from ..text.collate import Key, sort_key
 from ..text.formats import vi_date
 from .base import Site, SiteFile
 from .redirects import redirect
 
-# "xã", "thị trấn", "phường" name the kind of commune; readers look a commune up by its proper name.
-_ADMIN_PREFIX = re.compile(r"^(xã|thị trấn|phường|thị xã)\s+", re.IGNORECASE)
+
+def proper_name(registry: Registry, commune: Commune) -> str:
+    """A commune's name without the word of its kind ("xã", "phường": its level's `area_kinds`),
+    as readers look it up."""
+    level = registry.levels.get(commune.level)
+    for kind in sorted(level.area_kinds if level else (), key=len, reverse=True):
+        if commune.name.casefold().startswith(kind.casefold() + " "):
+            return commune.name[len(kind) + 1:]
+    return commune.name
 
 
-def commune_key(commune: Commune) -> Key:
-    return sort_key(_ADMIN_PREFIX.sub("", commune.name))
+def commune_key(registry: Registry, commune: Commune) -> Key:
+    return sort_key(proper_name(registry, commune))
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
-    current = sorted((c for c in registry.communes.values() if c.is_current), key=commune_key)
-    former = sorted((c for c in registry.communes.values() if not c.is_current), key=commune_key)
+    def key(commune: Commune) -> Key:
+        return commune_key(registry, commune)
+    current = sorted((c for c in registry.communes.values() if c.is_current), key=key)
+    former = sorted((c for c in registry.communes.values() if not c.is_current), key=key)
     yield site.render("xa/index.md", "communes.html.j2", communes=current, former=former,
                       counts={c.id: len(catalog.by_commune.get(c.id, [])) for c in current})
     for commune in current:
@@ -36,5 +44,7 @@ def files(site: Site) -> Iterator[SiteFile]:
                           exemplars=catalog.by_commune.get(commune.id, []))
     for old in former:
         now = registry.current_commune(old.id)
+        if now.id == old.id:
+            continue  # ended with no successor: no commune of today to lead to
         note = f"{old.name} đã nhập vào {now.name}" + (f" từ {vi_date(old.merged_on)}." if old.merged_on else ".")
         yield redirect(site, urls.commune(old.id), old.name, urls.commune(now.id), now.name, note)

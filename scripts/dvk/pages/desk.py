@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from .. import urls
 from ..media.photos import published_name
-from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
+from ..model import KIND_NAMES, Exemplar
 from ..text.collate import sort_key
 from .base import Site, SiteFile
 
@@ -30,7 +31,8 @@ def files(site: Site) -> Iterator[SiteFile]:
     # By name, then id: a unit formed on 01/7/2025 may bear its predecessor's name, and a set has no order.
     units = sorted({registry.current_unit(e.unit) for e in rows}, key=lambda u: (sort_key(u.name), u.id))
     yield site.render(urls.desk(), "desk.html.j2", rows=rows, units=units, thumbnail=published_name,
-                      categories=list(registry.categories.values()), levels=LEVEL_NAMES,
+                      categories=list(registry.categories.values()), levels=registry.level_names,
                       kinds=KIND_NAMES, feeds=bool(site.settings.site_url),
                       tel=lambda phone: re.sub(r"[^0-9+]", "", phone),  # as dialled
-                      aired=sum(1 for e in rows if e.last_airing))
+                      aired=sum(1 for e in rows if e.last_airing),
+                      column_outlet=registry.column_outlet_on(registry.today or date.today()))

@@ -21,8 +21,10 @@ def files(site: Site) -> Iterator[SiteFile]:
         path = urls.exemplar(ex.slug)
         previous, following = neighbours[ex.slug]
         current = registry.current_unit(ex.unit)
-        image, card = site.card(path, ex.title, current.name, ex.photos[0].source if ex.photos else None)
+        line = registry.former_note(ex.unit) or registry.units[ex.unit].name
+        image, card = site.card(path, ex.title, line, ex.photos[0].source if ex.photos else None)
         yield site.render(path, "exemplar.html.j2", ex=ex, unit=site.unit_of(ex), current=current,
+                          campaign=site.campaign_of(ex),
                           commune=registry.commune_of(ex.unit), previous=previous, next=following,
                           replicated_by=by_title(catalog.replicated_by.get(ex.slug, [])),
                           image=image)

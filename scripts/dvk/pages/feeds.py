@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of new recognitions: site-wide, per category and per unit.
+"""RSS 2.0 and Atom feeds of new recognitions: site-wide, per campaign, per category and per unit.
 
 A feed is read outside the site, so every link is absolute (from `site_url`); without a site
 address there are no feeds. Dates come from the data (the recognition date, at midnight in
@@ -40,15 +40,19 @@ class Feed:
 
 
 def feeds_of(catalog: Catalog, settings: Settings) -> list[Feed]:
-    """Every feed of the site: the whole site, each category and each current unit."""
+    """Every feed of the site: the whole site, each campaign, each category and each unit. A unit
+    whose work passed to another keeps its feed's address, and it follows the unit of today."""
     registry, title = catalog.registry, settings.site_title
     found = [Feed("index.md", f"{title}: mới công nhận",
                   "Các tập thể, cá nhân điển hình mới được công nhận.", catalog.exemplars)]
+    found += [Feed(urls.campaign(c.id), f"{title}: {c.name}", c.summary or c.name,
+                   [e for e in catalog.exemplars if e.campaign == c.id]) for c in registry.campaigns.values()]
     found += [Feed(urls.category(c.id), f"{title}: {c.title} – {c.short}", c.description,
                    catalog.by_category.get(c.id, [])) for c in registry.categories.values()]
-    found += [Feed(urls.unit(u.id), f"{title}: {u.name}",
-                   f"Điển hình mới được công nhận của {u.name}.", catalog.by_unit.get(u.id, []))
-              for u in registry.units.values() if u.is_current]
+    for unit in registry.units.values():
+        now = registry.current_unit(unit.id)
+        found.append(Feed(urls.unit(unit.id), f"{title}: {now.name}",
+                          f"Điển hình mới được công nhận của {now.name}.", catalog.by_unit.get(now.id, [])))
     return found
 
 
@@ -99,6 +103,8 @@ def rss(site: Site, feed: Feed, site_url: str) -> bytes:
         _sub(item, "guid", link, isPermaLink="true")
         _sub(item, "pubDate", format_datetime(_moment(ex.recognition.date)))
         _sub(item, "description", html.escape(_describe(site, ex), quote=False))
+        campaign = site.campaign_of(ex)
+        _sub(item, "category", campaign.name, domain=urls.absolute(site_url, urls.campaign(campaign.id)))
         for category in ex.categories:
             _sub(item, "category", site.registry.categories[category].title)
     return _serialise(root)
@@ -128,6 +134,9 @@ def atom(site: Site, feed: Feed, site_url: str) -> bytes:
         _sub(entry, "published", _moment(ex.recognition.date).isoformat())
         _sub(entry, "updated", _moment(ex.recognition.date).isoformat())
         _sub(entry, "summary", _describe(site, ex), type="text")
+        campaign = site.campaign_of(ex)
+        _sub(entry, "category", term=campaign.id, label=campaign.name,
+             scheme=urls.absolute(site_url, urls.campaign(campaign.id)))
         for category in ex.categories:
             _sub(entry, "category", term=category,
                  label=site.registry.categories[category].title)

@@ -19,13 +19,14 @@ from .opendata import exemplar_document, record
 KIT_TEXT = "tu-lieu.txt"
 
 
-def kit_text(rec: dict[str, Any], licence: Licence) -> str:
+def kit_text(rec: dict[str, Any], licence: Licence, column: str) -> str:
     """The kit's reading copy: plain text an editor opens anywhere (Notepad, Word, a phone)."""
     def day(iso: str) -> str:
         return vi_short_date(date.fromisoformat(iso))
 
     recog = rec["recognition"]
-    lines = ["TƯ LIỆU ĐIỂN HÌNH “DÂN VẬN KHÉO”", "", rec["title"], "", f"Giới thiệu: {rec['summary']}",
+    lines = ["TƯ LIỆU ĐIỂN HÌNH" + (f" “{column.upper()}”" if column else ""), "", rec["title"], "",
+             f"Giới thiệu: {rec['summary']}",
              f"Loại: {KIND_NAMES[rec['kind']]}"]
     if rec["person"]:
         lines.append(f"Cá nhân: {rec['person']['name']}, {rec['person']['position']}")
@@ -39,7 +40,7 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
         "Nội dung thi đua: " + "; ".join(f"{c['title']}: {c['short']}" for c in rec["categories"]),
         f"Quyết định công nhận: số {recog['decision']}, ngày {day(recog['date'])}, của {recog['by']}"
         + (f" ({recog['form']})" if recog["form"] else ""),
-        "Chuyên mục “Dân vận khéo”: " + (f"đã lên sóng, lần gần nhất {day(rec['last_airing'])}"
+        f"Chuyên mục “{column}”: " + (f"đã lên sóng, lần gần nhất {day(rec['last_airing'])}"
                                           if rec["aired"] else "chưa lên sóng"),
     ]
     contact = rec["contact"]
@@ -63,8 +64,10 @@ def kit_text(rec: dict[str, Any], licence: Licence) -> str:
 
 def story_kit(site: Site, ex: Exemplar) -> Kit:
     rec = record(site, ex)
+    column = site.registry.column.name if site.registry.column else ""
+    text = kit_text(rec, site.settings.licence, column)
     texts = (
-        (KIT_TEXT, ("\ufeff" + kit_text(rec, site.settings.licence)).encode("utf-8")),  # BOM: Vietnamese in any editor
+        (KIT_TEXT, ("\ufeff" + text).encode("utf-8")),  # BOM: Vietnamese in any editor
         ("dien-hinh.json", exemplar_document(rec, site.settings.licence)),
     )
     return Kit(ex.slug, ex.recognition.date, texts)

@@ -12,7 +12,7 @@ from .base import Site, SiteFile
 def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
     families = (
-        ("noi-dung/index.md", urls.category, "Nội dung thi đua “Hai chân – Ba mũi”",
+        ("noi-dung/index.md", urls.category, registry.lines_title,
          list(registry.categories.values()), catalog.by_category, False),
         ("nhom/index.md", urls.group, "Nhóm điển hình",
          list(registry.groups.values()), catalog.by_group, True),

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import schema, urls
 from ..media.photos import published_name
-from ..model import KIND_NAMES, LEVEL_NAMES, Exemplar
+from ..model import KIND_NAMES, Campaign, Exemplar
 from ..settings import Licence
 from ..text.story import story_text
 from ..text.tables import csv_bytes, json_bytes
@@ -27,13 +27,14 @@ SCHEMA_FILES = {"exemplars.schema.json": schema.OPEN_DATA,  # published name: ou
 CSV_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("Mã", lambda r: r["slug"]),
     ("Tên điển hình", lambda r: r["title"]),
+    ("Chiến dịch", lambda r: r["campaign"]["name"]),
     ("Loại", lambda r: KIND_NAMES[r["kind"]]),
     ("Mô hình", lambda r: r["model"]),
     ("Họ tên cá nhân", lambda r: r["person"] and r["person"]["name"]),
     ("Chức vụ", lambda r: r["person"] and r["person"]["position"]),
     ("Đơn vị công nhận", lambda r: r["unit"]["name"]),
     ("Đơn vị hiện nay", lambda r: r["current_unit"]["name"]),
-    ("Cấp", lambda r: LEVEL_NAMES[r["level"]]),
+    ("Cấp", lambda r: r["level_name"]),
     ("Xã, thị trấn", lambda r: r["commune"] and r["commune"]["name"]),
     ("Nội dung thi đua", lambda r: "; ".join(c["title"] for c in r["categories"])),
     ("Nhóm", lambda r: "; ".join(g["title"] for g in r["groups"])),
@@ -43,7 +44,7 @@ CSV_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("Ngày công nhận", lambda r: r["recognition"]["date"]),
     ("Cơ quan công nhận", lambda r: r["recognition"]["by"]),
     ("Hình thức", lambda r: r["recognition"]["form"]),
-    ("Đã lên sóng “Dân vận khéo”", lambda r: "có" if r["aired"] else "chưa"),
+    ("Đã lên sóng “{column}”", lambda r: "có" if r["aired"] else "chưa"),  # the site's column
     ("Lần lên sóng gần nhất", lambda r: r["last_airing"]),
     ("Số ảnh", lambda r: len(r["photos"])),
     ("Văn phòng liên hệ", lambda r: r["contact"] and r["contact"]["office"]),
@@ -60,16 +61,19 @@ def record(site: Site, ex: Exemplar) -> dict[str, Any]:
     current = registry.current_unit(ex.unit)
     page = urls.exemplar(ex.slug)
     commune = registry.communes.get(unit.commune) if unit.commune else None
+    campaign = registry.campaigns[ex.campaign]
     return {
         "slug": ex.slug,
         "url": urls.absolute(site.settings.site_url, page),
         "title": ex.title,
+        "campaign": {"id": campaign.id, "name": campaign.name, "plan_number": campaign.plan.number},
         "kind": ex.kind,
         "model": ex.model,
         "person": {"name": ex.person.name, "position": ex.person.position} if ex.person else None,
         "unit": {"id": unit.id, "name": unit.name},
         "current_unit": {"id": current.id, "name": current.name},
-        "level": current.level,
+        "level": unit.level,
+        "level_name": registry.level_names.get(unit.level, unit.level),
         "commune": {"id": commune.id, "name": commune.name} if commune else None,
         "categories": [{"id": c, "title": registry.categories[c].title,
                         "short": registry.categories[c].short} for c in ex.categories],
@@ -105,18 +109,44 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def campaign_record(site: Site, campaign: Campaign) -> dict[str, Any]:
+    """The public description of one campaign: what its page says, as data."""
+    registry, plan = site.registry, campaign.plan
+    return {
+        "id": campaign.id,
+        "url": urls.absolute(site.settings.site_url, urls.campaign(campaign.id)),
+        "name": campaign.name,
+        "status": campaign.status,
+        "period": {"start": _iso(campaign.period.start), "end": _iso(campaign.period.end)},
+        "closed_on": _iso(campaign.closed_on),
+        "plan": {"number": plan.number, "date": _iso(plan.date), "issuer": plan.issuer, "title": plan.title},
+        "organiser": {"id": campaign.organiser, "name": registry.units[campaign.organiser].name},
+        "targets": [{"id": t.id, "label": t.label, "min": t.min, "each_unit": t.each_unit}
+                    for t in campaign.targets],
+        "lines": {"name": campaign.lines_name,
+                  "categories": [{"id": c.id, "title": c.title, "short": c.short} for c in campaign.categories]},
+        "steps": list(campaign.steps.items) if campaign.steps else [],
+        "reviews": [{"kind": r.kind, "name": r.name, "date": _iso(r.date)} for r in campaign.reviews],
+        "count": sum(1 for e in site.catalog.exemplars if e.campaign == campaign.id),
+    }
+
+
 def exemplar_document(rec: dict[str, Any], licence: Licence) -> bytes:
     """One exemplar's own JSON file (du-lieu/dien-hinh/<slug>.json, and inside its story kit)."""
     return json_bytes({"version": VERSION, "licence": licence.as_json(), "exemplar": rec})
 
 
-def to_csv(records: list[dict[str, Any]]) -> bytes:
-    return csv_bytes([heading for heading, _ in CSV_COLUMNS],
-                     ([read(rec) for _, read in CSV_COLUMNS] for rec in records))
+def headings(column: str) -> list[str]:
+    return [heading.format(column=column) for heading, _ in CSV_COLUMNS]
+
+
+def to_csv(records: list[dict[str, Any]], column: str) -> bytes:
+    return csv_bytes(headings(column), ([read(rec) for _, read in CSV_COLUMNS] for rec in records))
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     licence = site.settings.licence
+    column = site.registry.column.name if site.registry.column else ""
     records = [record(site, ex) for ex in site.catalog.exemplars]
     newest = site.catalog.newest(1)
     yield Asset(urls.open_data("exemplars.json"), data=json_bytes({
@@ -129,11 +159,14 @@ def files(site: Site) -> Iterator[SiteFile]:
         "count": len(records),
         "exemplars": records,
     }))
-    yield Asset(urls.open_data("exemplars.csv"), data=to_csv(records))
+    yield Asset(urls.open_data("exemplars.csv"), data=to_csv(records, column))
+    yield Asset(urls.open_data("campaigns.json"), data=json_bytes({
+        "version": VERSION, "licence": licence.as_json(),
+        "campaigns": [campaign_record(site, c) for c in site.registry.campaigns.values()]}))
     for rec in records:
         yield Asset(urls.exemplar_record(rec["slug"]), data=exemplar_document(rec, licence))
     for published, ours in SCHEMA_FILES.items():
         yield Asset(urls.open_data(published), data=schema.schema_bytes(ours))
     yield site.render(urls.open_data(), "opendata.html.j2", records=records, licence=licence,
-                      columns=[heading for heading, _ in CSV_COLUMNS],
+                      columns=headings(column),
                       schema_files=list(SCHEMA_FILES))

@@ -96,16 +96,20 @@ def exemplar_document(catalog: Catalog, ex: Exemplar) -> Document:
 
 
 def registry_documents(catalog: Catalog) -> Iterator[Document]:
-    """The generated pages that are not exemplars: units, the Hai chân – Ba mũi lines, groups, fields."""
+    """The generated pages that are not exemplars: campaigns, units (those with a page of their
+    own, not a redirect), the campaigns' lines, groups, fields."""
     registry = catalog.registry
+    for campaign in registry.campaigns.values():
+        yield Document(urls.campaign(campaign.id), campaign.name, f"Chiến dịch · {campaign.plan.number}",
+                       _snippet(campaign.summary or ""), ((campaign.name, TITLE), (campaign.summary or "", SUMMARY)))
     for unit in registry.units.values():
-        if unit.is_current:
+        if registry.current_unit(unit.id).id == unit.id:
             commune = registry.communes.get(unit.commune or "")
             place = commune.name if commune else registry.level_names.get(unit.level, unit.level)
             yield Document(urls.unit(unit.id), unit.name, f"Đơn vị · {place}", "",
                            ((unit.name, TITLE), (place, PLACE)))
     sections = (
-        ("noi-dung/index.md", "Nội dung thi đua “Hai chân – Ba mũi”", urls.category,
+        ("noi-dung/index.md", registry.lines_title, urls.category,
          [(c.id, f"{c.title}: {c.short}", c.description) for c in registry.categories.values()]),
         ("nhom/index.md", "Nhóm điển hình", urls.group,
          [(g.id, g.title, g.description) for g in registry.groups.values()]),

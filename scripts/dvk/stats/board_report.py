@@ -31,7 +31,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
 def title(stats: Statistics) -> str:
-    """“Báo cáo số lượng điển hình “Dân vận khéo””: the movement's name is the column's (site.yml)."""
+    """“Báo cáo số lượng điển hình “<column>””: the movement's name is the column's (site.yml)."""
     return f"{TITLE} “{stats.column_name}”" if stats.column_name else TITLE
 
 

@@ -380,10 +380,26 @@ class Statistics:
             return f"Số liệu tính đến lần công nhận gần nhất, ngày {vi_short_date(self.newest)}."
         return "Chưa có điển hình nào được công bố."
 
+    @property
+    def as_of(self) -> date:
+        """The day an open campaign's numbers are read on: the build's today."""
+        return self.registry.today or date.today()
+
     def standing_text(self) -> str:
-        """A closed campaign's result is final; an open one has days left."""
+        """A closed campaign's result is final (tổng kết); an open one has days left."""
         c = self.campaign
         if not c.is_open:
-            return f"Chiến dịch đã kết thúc ngày {vi_short_date(c.last_day)}: đây là kết quả cuối cùng."
+            review = c.review("tong-ket")
+            held = f" ({review.name}, ngày {vi_short_date(review.date)})" if review else ""
+            return (f"Chiến dịch đã kết thúc ngày {vi_short_date(c.last_day)} và đã tổng kết{held}: "
+                    "đây là kết quả cuối cùng.")
         days = self.status()["days_left"]
-        return f"Chiến dịch đang diễn ra, còn {days} ngày (đến ngày {vi_short_date(c.last_day)})."
+        return (f"Chiến dịch đang diễn ra, còn {days} ngày (đến ngày {vi_short_date(c.last_day)}), "
+                f"tính đến ngày {vi_short_date(self.as_of)}.")
+
+    def left_text(self) -> str:
+        """What is left of an open campaign's targets, in one sentence ("" when closed or all met)."""
+        if not self.campaign.is_open:
+            return ""
+        left = [f"{r.label} còn {r.left}" for r in self.targets() if r.left]
+        return ("Còn phải đạt: " + "; ".join(left) + ".") if left else "Đã đạt mọi chỉ tiêu."
