@@ -5,13 +5,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install site offline test check serve lint bench audit clean
+.PHONY: install site offline test check serve serve-prod lint bench audit clean
 
 $(STAMP): pyproject.toml scripts/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+# The tools pinned in package-lock.json (Nu Html Checker, Lighthouse, ...). No install script
+# runs: vnu-jar's would download a Java, and Debian's is the one used.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 install: $(STAMP)
 
@@ -27,7 +34,17 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dvk serve
 
-test: $(STAMP)
+# The built site as the province's server serves it (Debian's nginx, `dvk nginx-config`), in the
+# foreground on http://127.0.0.1:$(PROD_PORT); Ctrl+C stops it. Needs: apt-get install nginx
+# libnginx-mod-http-brotli-static.
+PROD_PORT ?= 8080
+serve-prod: $(STAMP)
+	$(BIN)/dvk build
+	$(BIN)/dvk nginx-config --listen 127.0.0.1:$(PROD_PORT) --server-name localhost
+	@echo "http://127.0.0.1:$(PROD_PORT)/"
+	nginx -p build/nginx -c nginx.conf -e logs/error.log -g 'daemon off;'
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -41,10 +58,24 @@ bench: $(STAMP)
 # Lighthouse over the built site served compressed (scripts/bench/audit.py): scores beside their
 # targets, not pass/fail. Needs Node (npm ci installs the pinned Lighthouse) and Chromium.
 AUDIT_SITE ?= build/audit-site
-audit: $(STAMP)
-	test -x node_modules/.bin/lighthouse || npm ci --ignore-scripts --no-audit --no-fund
+audit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/dvk build --site-dir $(AUDIT_SITE)
 	PYTHONPATH=scripts $(BIN)/python -m bench.audit $(AUDIT_SITE)
 
 clean:
 	rm -rf site site-offline .cache
+
+# The photo viewer, vendored from the npm registry into theme/assets/vendor/ (served by the site
+# itself, never a CDN). To update: change the version, run `make vendor-photoswipe`, commit.
+PHOTOSWIPE_VERSION := 5.4.4
+PHOTOSWIPE_DIR     := theme/assets/vendor/photoswipe
+.PHONY: vendor-photoswipe
+vendor-photoswipe:
+	rm -rf .cache/npm-photoswipe && mkdir -p .cache/npm-photoswipe $(PHOTOSWIPE_DIR)
+	cd .cache/npm-photoswipe && npm pack --silent photoswipe@$(PHOTOSWIPE_VERSION) && tar xzf photoswipe-$(PHOTOSWIPE_VERSION).tgz
+	cp .cache/npm-photoswipe/package/dist/umd/photoswipe.umd.min.js \
+	   .cache/npm-photoswipe/package/dist/umd/photoswipe-lightbox.umd.min.js \
+	   .cache/npm-photoswipe/package/dist/photoswipe.css \
+	   .cache/npm-photoswipe/package/LICENSE $(PHOTOSWIPE_DIR)/
+	echo "photoswipe $(PHOTOSWIPE_VERSION) (npm registry, MIT): dist/umd/*.umd.min.js, dist/photoswipe.css, LICENSE" > $(PHOTOSWIPE_DIR)/VERSION
+	rm -rf .cache/npm-photoswipe

@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from dvk.hosting import BuiltSite, prepared
 from dvk.pipeline import CheckResult, check
 from dvk.project import Project
 
@@ -127,6 +128,15 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site as `dvk build --offline` writes it, to open from a folder."""
+    site = tmp_path_factory.mktemp("offline") / "site-offline"
+    result = run_dvk("build", "--offline", "--site-dir", str(site), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def sample_result() -> CheckResult:
     return check(Project(REPO))
 
@@ -181,6 +191,24 @@ def build_without_plugin(tree: Path, site: Path) -> Path:
     from mkdocs.config import load_config
     build(load_config(str(config_file)))
     return site
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A copy of the sample site with its precompressed copies, as `dvk nginx-config` leaves it
+    (a copy: the other tests read the built site as the build wrote it)."""
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(sample_site, copy)
+    return prepared(copy, REPO / ".cache")[0]
+
+
+@pytest.fixture(scope="session")
+def nginx_url(served_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Debian's nginx serving the sample site on 127.0.0.1 with the generated configuration."""
+    from served import nginx_serving  # here: tests/browser/test_failures_are_loud.py runs this file alone
+
+    with nginx_serving(served_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ FLOORS = {
     "media": 1,
     # the stages, in flow order
     "load": 1, "validate": 2, "model": 3, "stats": 4, "pages": 5, "contribute": 5, "site": 6,
+    # after the built site: serving it (nginx) and sending it to other hosts; beside the conductor
+    "hosting": 7,
     # the conductor, then the faces: the command line drives the engine through the MkDocs face
     "pipeline": 7, "findings": 8, "mkdocs": 9, "cli": 10, "__main__": 11,
 }

@@ -248,7 +248,9 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     result = result or check(project)
     if result.catalog is None or result.site is None or result.repository:
         return Built(result)  # nothing is made into, or from, folders the repository should not hold
-    settings = settings_of(engine, result.site, publisher_now(result.catalog.registry, result.site))
+    registry = result.catalog.registry
+    settings = settings_of(engine, result.site, publisher_now(registry, result.site),
+                           registry.today or date.today())
     pin_build_date(result.catalog)
     made, tally = make(generate(result.catalog, settings, content), project.cache_dir)
     published = {e.source for e in result.catalog.exemplars}
@@ -261,8 +263,9 @@ def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settin
     """The settings a build of `result` uses: mkdocs.yml's, with `engine` overriding it."""
     assert result.site is not None, "no settings without checked registries"
     assert result.catalog is not None
+    registry = result.catalog.registry
     return settings_of({**read_engine_settings(project.config_file), **engine}, result.site,
-                       publisher_now(result.catalog.registry, result.site))
+                       publisher_now(registry, result.site), registry.today or date.today())
 
 
 def publisher_now(registry: Registry, site: Mapping[str, Any]) -> str:

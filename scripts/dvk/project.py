@@ -27,6 +27,11 @@ class Project:
         return self.root / ("site-offline" if offline else "site")
 
     @property
+    def nginx_dir(self) -> Path:
+        """Where `dvk nginx-config` writes the server's configuration by default; gitignored."""
+        return self.root / "build" / "nginx"
+
+    @property
     def made_dirs(self) -> tuple[Path, ...]:
         """The folders dvk makes: never part of the repository (`load.tracked`)."""
         return (self.cache_dir, self.site_dir(), self.site_dir(offline=True))

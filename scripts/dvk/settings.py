@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ class Settings:
     card_line: str  # the line above the title on every social card
     permalink_title: str  # a heading's link to itself, as mkdocs.yml's toc extension titles it
     description: str = ""  # what the site holds (site.yml: description), for the home page
+    address: str | None = None  # the publisher's office, in every page's footer
+    updated: date | None = None  # the day the site was built, "cập nhật" in every page's footer
 
 
 def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -76,13 +79,17 @@ def read_engine_settings(config_file: Path) -> dict[str, Any]:
     return engine_settings(config if isinstance(config, dict) else {})
 
 
-def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: str) -> Settings:
-    """Settings from `engine_settings`, the checked data of `exemplars/site.yml` and who
-    publishes the site now (a dated entry of site.yml, resolved by the registry)."""
+def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: str,
+                updated: date | None = None) -> Settings:
+    """Settings from `engine_settings`, the checked data of `exemplars/site.yml`, who
+    publishes the site now (a dated entry of site.yml, resolved by the registry) and the day of
+    the build."""
     return Settings(
         **engine,
         publisher=publisher,
         licence=Licence(site["licence"]["name"], site["licence"]["url"], site["licence"].get("attribution", "")),
         card_line=site.get("card_tagline") or site["title"],
         description=site.get("description") or "",
+        address=site.get("address"),
+        updated=updated,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import quote, urlencode
 
 
 def exemplar(slug: str) -> str:
@@ -112,3 +113,18 @@ def relative(from_page: str, to: str) -> str:
     """Link from one docs-relative source to another (remembered: the same links recur on every
     list page, and relpath is costly at 10,000 exemplars)."""
     return posixpath.relpath(to, posixpath.dirname(from_page) or ".")
+
+
+def share_links(address: str, title: str) -> dict[str, str]:
+    """Plain links that share a public address: the reader's click opens the network's own
+    page; the site loads no script of theirs and sends them nothing before that click."""
+    return {
+        "Zalo": "https://sp.zalo.me/share_inline?" + urlencode({"url": address}),
+        "Facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": address}),
+        "Thư điện tử": "mailto:?" + urlencode({"subject": title, "body": address}, quote_via=quote),
+    }
+
+
+def tel(phone: str) -> str:
+    """A `tel:` link of a phone number as written ("0275 3862 117" → "tel:02753862117")."""
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")

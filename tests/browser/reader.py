@@ -53,6 +53,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass  # a served page per line would bury pytest's output
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # As the hosts do (nginx `error_page 404 /404.html`, GitHub Pages): a missing address, at
+        # any depth, gets the site's own 404.html with the status 404.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:

@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser.conftest import new_context
 from browser.reader import PAGE_TYPES, Recorder, Visit, policy_of, policy_refusals, serve
-from conftest import REPO, run_dvk
 
 MARKER = "document.documentElement.dataset.pwned"
 INJECTED = (f'<img alt="" src="x" onerror="{MARKER} = 1">'
@@ -25,15 +24,6 @@ INJECTED = (f'<img alt="" src="x" onerror="{MARKER} = 1">'
 
 def script_src(policy: str) -> str:
     return next(part for part in policy.split("; ") if part.startswith("script-src "))
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site as `dvk build --offline` writes it, to open from a folder."""
-    site = tmp_path_factory.mktemp("offline") / "site-offline"
-    result = run_dvk("build", "--offline", "--site-dir", str(site), cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def offline_file(site: Path, kind: str) -> Path:
@@ -88,8 +78,8 @@ def test_a_served_page_has_a_policy_and_breaks_none_of_it(seen: Visit) -> None:
     assert seen.recorder.console_errors == []
 
 
-# A folder has no "not found" page (no server answers 404; the page links from the site's root).
-@pytest.mark.parametrize("kind", [kind for kind in PAGE_TYPES if kind != "not-found"])
+# The "not found" page too: no server sends it from a folder, but it is in the copy, and opens.
+@pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_an_offline_page_has_a_policy_and_breaks_none_of_it(desktop: BrowserContext, offline_site: Path,
                                                             kind: str) -> None:
     tab, recorder = opened(desktop, offline_file(offline_site, kind).as_uri())

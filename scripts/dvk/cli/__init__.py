@@ -1,4 +1,5 @@
-"""The `dvk` command: check, build, serve, export-markdown, report, new, import-issue.
+"""The `dvk` command: check, build, serve, export-markdown, report, new, import-issue,
+nginx-config, deploy.
 
 A face: it parses the command line, calls the pipeline and prints. Works the same on Windows
 (`.venv\\Scripts\\dvk build`) as under `make`. Whatever a contributor writes, the answer is a

@@ -9,10 +9,12 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .. import findings
+from .. import findings, hosting
 from ..contribute import issueform, scaffold
 from ..diagnostics import Severity
+from ..hosting import nginx
 from ..model import Registry
 from ..pipeline import CheckResult, build, check, load_registry, select
 from ..project import Project
@@ -93,6 +95,49 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
         return 1
     write_tree(built.files, out)
     return 1 if result.errors else 0
+
+
+def _site_url_host(project: Project) -> str:
+    """The host name of mkdocs.yml's site_url: whom the server answers to by default."""
+    return urlsplit(read_engine_settings(project.config_file).get("site_url") or "").hostname or "_"
+
+
+def cmd_nginx_config(project: Project, args: argparse.Namespace) -> int:
+    site_dir = (args.site_dir or project.site_dir()).resolve()
+    out = (args.output or project.nginx_dir).resolve()
+    try:
+        site, done = hosting.prepared(site_dir, project.cache_dir)
+        server = nginx.Server(args.server_root or site_dir, args.listen, args.server_name or _site_url_host(project))
+        written = nginx.write(out, site, server)
+    except hosting.HostingError as problem:
+        print(f"dvk nginx-config: {problem.render(args.lang)}", file=sys.stderr)
+        return 1
+    print(done.line(args.lang), file=sys.stderr)
+    names = ", ".join(str(path) for path in written)
+    if args.lang == "vi":
+        print(f"Đã ghi {names} ({site.redirect_pages} địa chỉ cũ chuyển hướng 301).\n"
+              f"Chạy thử: nginx -p {out} -c {nginx.MAIN_FILE} -e logs/error.log -g 'daemon off;'\n"
+              f"Trên máy chủ: chép {nginx.SITE_FILE} vào /etc/nginx/sites-available/ (cần gói nginx và "
+              "libnginx-mod-http-brotli-static).", file=sys.stderr)
+    else:
+        print(f"Wrote {names} ({site.redirect_pages} old addresses redirected with 301).\n"
+              f"Try it: nginx -p {out} -c {nginx.MAIN_FILE} -e logs/error.log -g 'daemon off;'\n"
+              f"On the server: copy {nginx.SITE_FILE} into /etc/nginx/sites-available/ (needs the packages "
+              "nginx and libnginx-mod-http-brotli-static).", file=sys.stderr)
+    return 0
+
+
+def cmd_deploy(project: Project, args: argparse.Namespace) -> int:
+    site_dir = (args.site_dir or project.site_dir()).resolve()
+    try:
+        site, done = hosting.prepared(site_dir, project.cache_dir)
+        print(done.line(args.lang), file=sys.stderr)
+        synced = hosting.deploy(site, args.target, args.endpoint_url, args.dry_run)
+    except hosting.HostingError as problem:
+        print(f"dvk deploy: {problem.render(args.lang)}", file=sys.stderr)
+        return 1
+    print(synced.line(args.lang), file=sys.stderr)
+    return 0
 
 
 def _day(text: str, option: str) -> date | None:
@@ -252,4 +297,5 @@ def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
 VERBS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "export-markdown": cmd_export_markdown,
     "report": cmd_report, "new": cmd_new, "import-issue": cmd_import_issue,
+    "nginx-config": cmd_nginx_config, "deploy": cmd_deploy,
 }

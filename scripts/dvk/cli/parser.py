@@ -21,6 +21,8 @@ ví dụ:
   dvk report --from 2024-01-01 --to 2024-12-31    báo cáo sơ kết năm 2024 (Markdown)
   dvk new                       tạo tệp điển hình mới (hỏi đơn vị, loại, tên)
   dvk import-issue de-cu.md     chuyển một đề cử (issue trên GitHub) thành tệp điển hình
+  dvk nginx-config              cấu hình nginx cho trang đã dựng (nén sẵn, chuyển hướng 301, 404, bảo mật)
+  dvk deploy may-chu:/var/www/dvk   chỉ gửi các tệp đã đổi lên máy chủ web (rsync) hoặc kho S3
 
 Mỗi lệnh có hướng dẫn riêng: dvk LỆNH --help, ví dụ dvk new --help.
 """
@@ -63,6 +65,28 @@ ví dụ:
     "export-markdown": """\
 ví dụ:
   dvk export-markdown out/      ghi cây Markdown vào out/ (thư mục phải trống hoặc chưa có)
+""",
+    "nginx-config": """\
+ví dụ:
+  dvk nginx-config              nén sẵn site/ và ghi build/nginx/dvk.conf, build/nginx/nginx.conf
+  dvk nginx-config --listen 127.0.0.1:8080
+                                chạy thử trên máy này: nginx -p build/nginx -c nginx.conf -g 'daemon off;'
+  dvk nginx-config --server-root /var/www/dvk --server-name dienhinh.example.gov.vn
+                                cho máy chủ của tỉnh: chép build/nginx/dvk.conf vào /etc/nginx/sites-available/
+Chạy lại sau mỗi lần dựng trang: các địa chỉ cũ và chính sách bảo mật lấy từ trang đã dựng.
+""",
+    "deploy": """\
+ví dụ:
+  dvk deploy /var/www/dvk       chép vào một thư mục trên máy này
+  dvk deploy web@may-chu:/var/www/dvk
+                                gửi qua ssh bằng rsync (chỉ các tệp đổi khác; xoá tệp không còn)
+  dvk deploy rsync://may-chu/dvk/
+                                gửi tới dịch vụ rsync (rsync daemon)
+  dvk deploy s3://ten-bucket/ --endpoint-url https://s3.example.vn
+                                gửi lên kho S3 (cần pip install 'dvk[s3]'; khoá trong AWS_ACCESS_KEY_ID,
+                                AWS_SECRET_ACCESS_KEY)
+  dvk deploy s3://ten-bucket/ --dry-run
+                                chỉ cho biết sẽ gửi, xoá bao nhiêu tệp
 """,
     "new": """\
 ví dụ:
@@ -139,6 +163,30 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Ghi content/ cùng các trang sinh tự động vào THƯ_MỤC, "
                                      "để dựng bằng công cụ không chạy hook của MkDocs.")
     p.add_argument("directory", type=Path, metavar="THƯ_MỤC")
+
+    p = verbs.add_parser("nginx-config", help="cấu hình nginx cho trang đã dựng",
+                         description="Nén sẵn các tệp văn bản của trang đã dựng (.gz, .br) và ghi cấu hình "
+                                     "nginx: tệp nén sẵn, thời hạn lưu đệm, trang 404, chuyển hướng 301 cho "
+                                     "địa chỉ cũ, các tiêu đề bảo mật.")
+    p.add_argument("--site-dir", type=Path, default=None, help="trang đã dựng (mặc định site/)")
+    p.add_argument("--output", type=Path, default=None, metavar="THƯ_MỤC",
+                   help="nơi ghi cấu hình (mặc định build/nginx/)")
+    p.add_argument("--server-root", type=Path, default=None, metavar="THƯ_MỤC",
+                   help="thư mục của trang trên máy chủ nginx (mặc định: chính --site-dir)")
+    p.add_argument("--listen", default="80", metavar="ĐỊA_CHỈ", help="cổng, hoặc địa chỉ:cổng (mặc định 80)")
+    p.add_argument("--server-name", default=None, metavar="TÊN_MÁY",
+                   help="tên máy chủ (mặc định: tên trong site_url của mkdocs.yml)")
+
+    p = verbs.add_parser("deploy", help="gửi trang đã dựng lên máy chủ web hoặc kho S3",
+                         description="Chỉ gửi các tệp có nội dung đổi khác và xoá các tệp trang không còn: "
+                                     "bằng rsync tới một thư mục hoặc máy chủ web, hoặc lên kho lưu trữ S3 "
+                                     "(đằng sau một CDN).")
+    p.add_argument("target", metavar="ĐÍCH",
+                   help="thư mục, máy:/đường/dẫn, rsync://máy/module/đường/dẫn hoặc s3://bucket/thư-mục")
+    p.add_argument("--site-dir", type=Path, default=None, help="trang đã dựng (mặc định site/)")
+    p.add_argument("--endpoint-url", default=None, metavar="URL",
+                   help="địa chỉ kho S3 không phải của Amazon (hoặc đặt AWS_ENDPOINT_URL)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ cho biết sẽ gửi, xoá những gì; không gửi")
 
     p = verbs.add_parser("report", help="báo cáo số lượng điển hình theo đơn vị",
                          description="Báo cáo số điển hình của từng đơn vị (công nhận, theo loại, theo "

@@ -500,4 +500,70 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("ảnh '{value}' bị hỏng hoặc chép chưa hết ({reason})", "hãy chép lại tệp ảnh gốc từ máy chụp"),
         "en": ("photo '{value}' is damaged or incomplete ({reason})", "copy the original file from the camera again"),
     },
+    # Serving and deploying the built site (dvk nginx-config, dvk deploy): `path` is the site,
+    # the target or the endpoint.
+    "host.no_site": {
+        "vi": ("chưa có trang đã dựng ở đây (không thấy index.html)",
+               "hãy chạy dvk build trước, hoặc chỉ đúng thư mục bằng --site-dir"),
+        "en": ("no built site here (no index.html)", "run dvk build first, or name the folder with --site-dir"),
+    },
+    "host.io": {
+        "vi": ("không đọc, ghi được ở đây ({reason})", "hãy kiểm tra quyền đọc, ghi và chỗ trống trên đĩa"),
+        "en": ("cannot read or write here ({reason})", "check the permissions and the free disk space"),
+    },
+    "host.nginx_value": {
+        "vi": ("không ghi được '{value}' vào cấu hình nginx: nginx sẽ đọc một phần của nó thành lệnh",
+               "hãy dùng đường dẫn không có dấu \", \\, $ hay xuống dòng, và tên máy, địa chỉ:cổng chỉ có "
+               "chữ không dấu, số và . : - [ ]"),
+        "en": ("'{value}' cannot be written into the nginx configuration: nginx would read part of it as syntax",
+               "use a path without \", \\, $ or line breaks, and a server name or address:port of ASCII "
+               "letters, digits and . : - [ ] only"),
+    },
+    "host.target": {
+        "vi": ("không hiểu đích gửi '{target}'",
+               "hãy viết s3://bucket/thư-mục, máy:/đường/dẫn, rsync://máy/module/thư-mục hoặc một thư mục"),
+        "en": ("cannot tell where '{target}' is",
+               "write s3://bucket/folder, host:/path, rsync://host/module/folder or a folder"),
+    },
+    "host.rsync_missing": {
+        "vi": ("không tìm thấy lệnh rsync trên máy này", "hãy cài rsync (Debian: apt-get install rsync)"),
+        "en": ("no rsync command on this machine", "install rsync (Debian: apt-get install rsync)"),
+    },
+    "host.rsync_failed": {
+        "vi": ("rsync dừng với mã {status}: {reason}",
+               "hãy kiểm tra địa chỉ đích, quyền ghi vào thư mục đích và kết nối tới máy chủ"),
+        "en": ("rsync stopped with code {status}: {reason}",
+               "check the target address, the right to write there and the connection to the server"),
+    },
+    "host.s3_library": {
+        "vi": ("chưa cài thư viện boto3 để gửi lên kho S3", "hãy cài: pip install 'dvk[s3]'"),
+        "en": ("boto3, the library that sends to S3, is not installed", "install it: pip install 'dvk[s3]'"),
+    },
+    "host.s3_credentials": {
+        "vi": ("không có khoá truy cập kho S3",
+               "hãy đặt AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY (hoặc dùng ~/.aws/credentials)"),
+        "en": ("no access key for the S3 storage",
+               "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use ~/.aws/credentials)"),
+    },
+    "host.s3_denied": {
+        "vi": ("kho S3 từ chối khoá truy cập ({reason})",
+               "hãy kiểm tra khoá truy cập và quyền ghi, xoá trong bucket {bucket}"),
+        "en": ("the S3 storage refused the access key ({reason})",
+               "check the access key and its right to write and delete in bucket {bucket}"),
+    },
+    "host.s3_bucket": {
+        "vi": ("không có bucket '{bucket}' trên kho S3", "hãy tạo bucket trước, hoặc sửa tên trong địa chỉ s3://"),
+        "en": ("there is no bucket '{bucket}' on the S3 storage", "create the bucket first, or fix its name in s3://"),
+    },
+    "host.s3_unreachable": {
+        "vi": ("không kết nối được tới kho S3 ({reason})",
+               "hãy kiểm tra --endpoint-url (hoặc AWS_ENDPOINT_URL) và kết nối mạng"),
+        "en": ("cannot connect to the S3 storage ({reason})",
+               "check --endpoint-url (or AWS_ENDPOINT_URL) and the network"),
+    },
+    "host.s3_failed": {
+        "vi": ("kho S3 trả lời lỗi {reason}", "hãy thử lại; nếu vẫn lỗi, báo cho người quản lý kho"),
+        "en": ("the S3 storage answered with error {reason}",
+               "try again; if it persists, tell the storage's administrator"),
+    },
 }

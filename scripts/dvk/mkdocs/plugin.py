@@ -17,6 +17,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -24,6 +25,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import is_error_template
+from mkdocs.utils.templates import TemplateContext
 
 from .. import findings
 from ..diagnostics import Severity
@@ -31,8 +34,9 @@ from ..pages import Page
 from ..pipeline import build, frame
 from ..progress import Progress
 from ..project import Project
-from ..settings import engine_settings
+from ..settings import Settings, engine_settings
 from ..site.policy import with_policy
+from ..text.formats import vi_short_date
 
 log = logging.getLogger("mkdocs.plugins.dvk")
 PLACEHOLDER = "dvk\n"  # a generated page's Markdown body, replaced by its HTML (`on_page_content`)
@@ -88,6 +92,7 @@ class DvkPlugin(BasePlugin):
             raise Abort("dvk: danh mục trong exemplars/ hoặc thư mục của dự án có lỗi, "
                         "không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
+        config.extra["dvk_footer"] = footer(built.settings)
         if built.leaks:  # even a preview: a preview is served, and may be shared
             for leak in built.leaks:
                 log.error(leak.render())
@@ -130,6 +135,15 @@ class DvkPlugin(BasePlugin):
             return output
         return with_policy(output, page.content or "", offline=not config.use_directory_urls)
 
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        # MkDocs links an error page (404.html) from the site's root path, for a server that sends
+        # it for a missing address at any depth. The copy opened from a folder has no server and
+        # no root: there the page sits at the folder's top, and links relative to it.
+        if is_error_template(template_name) and not config.use_directory_urls:
+            context.update(get_context(context["nav"], context["pages"], config, base_url="."))
+        return context
+
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The theme's own pages (404.html): no Markdown in them, the same policy as every page.
         if self.preview or not template_name.endswith(".html"):
@@ -140,6 +154,18 @@ class DvkPlugin(BasePlugin):
         # Exemplars live outside docs_dir; watch them so an edit rebuilds the preview.
         server.watch(str(Path(config.config_file_path).resolve().parent / "exemplars"))
         return server
+
+
+def footer(settings: Settings) -> dict[str, str]:
+    """What every page's footer prints (theme/partials/copyright.html): plain text, one URL."""
+    lines = {"publisher": settings.publisher, "licence": settings.licence.name,
+             "licence_url": settings.licence.url}
+    if settings.address:
+        lines["address"] = settings.address
+    if settings.updated:
+        lines["updated"] = vi_short_date(settings.updated)
+        lines["updated_iso"] = settings.updated.isoformat()
+    return lines
 
 
 class _Unchanged(File):

@@ -92,7 +92,6 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         short_date=vi_short_date, number=number, slug=slugify,
         kind_name=KIND_NAMES.__getitem__, level_name=_level_name, url=safe_url,
-        tel=lambda phone: re.sub(r"[^0-9+]", "", phone),  # a tel: link's number, as dialled
     )
     return env
 

@@ -1,5 +1,6 @@
 """The home page: the site and its movement, the campaigns that are open (progress against
-their own targets) and those archived (final figures), the newest exemplars."""
+their own targets) and those archived (final figures), the newest exemplars as photo cards, and
+the ways in: by unit, by line of content, by commune."""
 
 from __future__ import annotations
 
@@ -7,10 +8,17 @@ from collections.abc import Iterator
 
 from ..stats import Statistics
 from .base import Site, SiteFile
+from .communes import commune_key
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    counted = [Statistics(site.catalog, c) for c in site.registry.campaigns.values()]
+    registry = site.registry
+    counted = [Statistics(site.catalog, c) for c in registry.campaigns.values()]
     yield site.render("index.md", "home.html.j2", newest=site.catalog.newest(6),
                       open_campaigns=[s for s in counted if s.campaign.is_open],
-                      archived=[s for s in counted if not s.campaign.is_open])
+                      archived=[s for s in counted if not s.campaign.is_open],
+                      # the ways in: every line of content, today's communes, the units' count
+                      categories=list(registry.categories.values()),
+                      communes=sorted((c for c in registry.communes.values() if c.is_current),
+                                      key=lambda c: commune_key(registry, c)),
+                      unit_count=sum(1 for u in registry.units.values() if u.is_current))

@@ -28,5 +28,6 @@ def files(site: Site) -> Iterator[SiteFile]:
             heading = f"{entry.title}: {entry.short}" if hasattr(entry, "short") else entry.title
             image, card = site.card(url_of(entry.id), heading, title)
             yield site.render(url_of(entry.id), "listing.html.j2", entry=entry,
-                              exemplars=index.get(entry.id, []), image=image)
+                              exemplars=index.get(entry.id, []), image=image,
+                              family_title=title, family_path=index_path)
             yield card

@@ -17,6 +17,10 @@ tests/browser/test_content_security_policy.py) still lets 'self' match the copy'
 browser that does not would run none of the copy's scripts, so that copy's policy names `file:`
 beside 'self' (it admits files of the reader's own disk, nothing from the Internet).
 The public site names no scheme.
+A web server of our own (`dvk nginx-config`) sends the same policy as a header too, with every
+file: the union of the pages' hashes (`served_policy`), since one header serves every page, and
+`frame-ancestors`, which only a header can carry. A browser enforces both, so each page still
+runs only its own scripts; the header also covers what has no <head> (an SVG opened alone).
 Styles may be inline (Material's and the charts' `style` attributes carry no script), images may
 be `data:` (Material's icons in its stylesheets).
 """
@@ -26,12 +30,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 
 # The browser ends a script at the first `</script`, whatever comes before it.
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+# How a page carries its policy (`with_policy` writes it, `allowed_hashes` reads it back).
+_META_TAG = '<meta http-equiv="Content-Security-Policy" content="{}">'
+_META = re.compile(re.escape(_META_TAG).replace(r"\{\}", '([^"]*)'))
 # The types a browser runs as script; any other type (JSON, templates) is data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -55,18 +63,39 @@ def script_hash(text: str) -> str:
 def policy(html: str, content: str = "", offline: bool = False) -> str:
     """The policy of one rendered page; `content` is its rendered Markdown, never vouched for."""
     theirs = html.replace(content, "", 1) if content else html
-    hashes = sorted(set(map(script_hash, inline_scripts(theirs))))
+    return _directives(set(map(script_hash, inline_scripts(theirs))), offline)
+
+
+def _directives(hashes: Iterable[str], offline: bool = False, header: bool = False) -> str:
     own = "'self' file:" if offline else "'self'"
     directives = [
         ("default-src", own),
-        ("script-src", " ".join([own, *hashes])),
+        ("script-src", " ".join([own, *sorted(set(hashes))])),
         ("style-src", f"{own} 'unsafe-inline'"),
         ("img-src", f"{own} data:"),
         ("object-src", "'none'"),
         ("base-uri", "'self'"),
         ("form-action", own),
     ]
+    if header:  # only a header can say it: a <meta> with it is ignored, and warned about
+        directives.append(("frame-ancestors", "'none'"))
     return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def allowed_hashes(html: str) -> set[str]:
+    """The script hashes a built page's own policy allows (none if it carries no policy)."""
+    head = _HEAD.search(html)
+    meta = _META.match(html, head.end()) if head else None
+    if meta is None:
+        return set()
+    script_src = next((d for d in meta.group(1).split("; ") if d.startswith("script-src ")), "")
+    return {word for word in script_src.split() if word.startswith("'sha256-")}
+
+
+def served_policy(hashes: Iterable[str]) -> str:
+    """The policy a web server sends with every file of the site: `hashes` are every page's
+    (`allowed_hashes`), and no other site may frame ours."""
+    return _directives(hashes, header=True)
 
 
 def with_policy(html: str, content: str = "", offline: bool = False) -> str:
@@ -74,5 +103,5 @@ def with_policy(html: str, content: str = "", offline: bool = False) -> str:
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, content, offline)}">'
+    meta = _META_TAG.format(policy(html, content, offline))
     return html[:head.end()] + meta + html[head.end():]

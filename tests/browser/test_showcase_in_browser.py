@@ -1,0 +1,169 @@
+"""The showcase in Chromium: the photo viewer under the site's Content-Security-Policy, served and
+from a folder, and its link without JavaScript; the choice of a list's order; print, measured on
+PDFs Chromium writes (A4): the statistics page as the Board's report, an exemplar on at most two
+pages with the editors' box never left alone, a print button only where it works."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser.conftest import new_context
+from browser.reader import Recorder, policy_refusals
+
+# One page object per page of the PDF (the page tree's nodes are /Type /Pages).
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def pdf_pages(page: Page) -> int:
+    return len(PDF_PAGE.findall(page.pdf(format="A4", print_background=True)))
+
+
+def with_photos(site: Path) -> str:
+    """The exemplar page with the most photos, as a served path."""
+    pages = sorted(site.glob("dien-hinh/*/index.html"),
+                   key=lambda p: -p.read_text(encoding="utf-8").count("dvk-photo__link"))
+    assert pages and "dvk-photo__link" in pages[0].read_text(encoding="utf-8"), "no exemplar with photos"
+    return pages[0].parent.relative_to(site).as_posix() + "/"
+
+
+def sortable_unit(site: Path) -> str:
+    for page in sorted(site.glob("don-vi/*/index.html")):
+        if "data-dvk-sortable" in page.read_text(encoding="utf-8"):
+            return page.parent.relative_to(site).as_posix() + "/"
+    pytest.fail("no unit with two exemplars")
+
+
+# --- the photo viewer -----------------------------------------------------------------------------
+
+def open_viewer(page: Page) -> None:
+    page.locator(".dvk-gallery a.dvk-photo__link").first.click()
+    page.locator(".pswp--open").wait_for()
+
+
+def test_a_photo_opens_in_the_viewer_with_its_caption_under_the_policy(page: Page, site_url: str,
+                                                                       sample_site: Path, recorder: Recorder) -> None:
+    page.goto(site_url + with_photos(sample_site), wait_until="networkidle")
+    caption = page.locator(".dvk-gallery figcaption").first.inner_text()
+    open_viewer(page)
+    large = page.locator(".dvk-gallery a.dvk-photo__link").first.get_attribute("href")
+    assert page.locator(".pswp__dvk-caption").inner_text() == caption
+    page.locator(f'.pswp__img:not(.pswp__img--placeholder)[src$="{large}"]').first.wait_for()
+    assert page.get_by_role("button", name="Đóng (Esc)").is_visible()
+    page.keyboard.press("Escape")
+    page.locator(".pswp").wait_for(state="detached")
+    assert policy_refusals(page) == [] and recorder.console_errors == []
+    assert recorder.foreign_requests() == []
+
+
+def test_the_viewer_runs_from_the_offline_folder(page: Page, offline_site: Path, recorder: Recorder) -> None:
+    served = with_photos(offline_site)
+    page.goto((offline_site / served / "index.html").as_uri(), wait_until="networkidle")
+    open_viewer(page)
+    assert policy_refusals(page) == [] and recorder.console_errors == []
+
+
+@pytest.fixture
+def without_javascript(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_a_photo_link_opens_the_large_variant(without_javascript: Page, site_url: str,
+                                                                 sample_site: Path) -> None:
+    tab = without_javascript
+    tab.goto(site_url + with_photos(sample_site))
+    link = tab.locator(".dvk-gallery a.dvk-photo__link").first
+    width = int(link.get_attribute("data-pswp-width"))
+    with tab.expect_navigation():
+        link.click()
+    assert tab.url.endswith(f"-w{width}.webp")
+    assert tab.evaluate("() => document.images[0].naturalWidth") == width
+    # and no button that would do nothing
+    tab.goto(site_url + "thong-ke/")
+    assert not tab.locator("button[data-dvk-print]").is_visible()
+
+
+# --- the order of a list ----------------------------------------------------------------------------
+
+def test_a_list_can_be_put_newest_first_and_back(page: Page, site_url: str, sample_site: Path) -> None:
+    page.goto(site_url + sortable_unit(sample_site), wait_until="networkidle")
+    rows = page.locator("ul[data-dvk-sortable] > li")
+    alphabetical = rows.locator(":scope > a").all_inner_texts()
+    page.get_by_role("button", name="Mới công nhận").click()
+    dates = rows.evaluate_all("rows => rows.map((row) => row.dataset.date)")
+    assert dates == sorted(dates, reverse=True)
+    assert page.get_by_role("button", name="Mới công nhận").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="Tên A–Z").click()
+    assert rows.locator(":scope > a").all_inner_texts() == alphabetical
+
+
+# --- print ----------------------------------------------------------------------------------------
+
+def test_the_statistics_page_prints_as_the_boards_report(page: Page, site_url: str) -> None:
+    page.goto(site_url + "thong-ke/", wait_until="networkidle")
+    page.get_by_role("button", name="In báo cáo").wait_for(state="visible")  # shown by assets/dvk.js
+    pages = pdf_pages(page)
+    page.emulate_media(media="print")
+    head = page.locator(".dvk-print-head")
+    assert head.is_visible()
+    text = head.text_content()
+    assert "Ban Dân vận Huyện ủy Châu Thành" in text and "Đồng Khởi mới" in text and "58-KH/BDVHU" in text
+    assert re.search(r"Cập nhật ngày \d\d/\d\d/\d{4}", text)
+    for hidden in ("button", ".md-header", ".md-sidebar", ".md-footer", ".dvk-breadcrumbs", ".dvk-contents"):
+        assert not any(element.is_visible() for element in page.locator(hidden).all()), hidden
+    assert not any(link.is_visible() for link in page.get_by_role("link", name=re.compile("Tải CSV")).all())
+    charts = page.locator("figure.dvk-chart")
+    assert charts.count() > 3
+    assert set(charts.evaluate_all("cs => cs.map((c) => getComputedStyle(c).breakInside)")) == {"avoid"}
+    numbered = page.evaluate("""() => [...document.styleSheets].flatMap((sheet) => {
+        try { return [...sheet.cssRules]; } catch (e) { return []; } })
+        .flatMap((rule) => rule.cssRules ? [...rule.cssRules] : [rule])
+        .some((rule) => rule instanceof CSSPageRule && rule.cssText.includes('counter(pages)'))""")
+    assert numbered, "no page numbers (@page … counter(page)/counter(pages))"
+    assert pages <= 9, f"the report prints on {pages} A4 pages"
+
+
+def test_every_exemplar_prints_on_at_most_two_pages_with_the_editors_box_under_its_title(
+        page: Page, site_url: str, sample_site: Path) -> None:
+    served = sorted(p.parent.relative_to(sample_site).as_posix() + "/"
+                    for p in sample_site.glob("dien-hinh/*/index.html"))
+    assert len(served) > 10
+    too_long = {}
+    for path in served:
+        page.emulate_media(media="null")  # page.pdf prints with the print styles
+        page.goto(site_url + path, wait_until="networkidle")
+        pages = pdf_pages(page)
+        if pages > 2:
+            too_long[path] = pages
+        page.emulate_media(media="print")
+        # The box comes before the profile, so it shares the first page with the title.
+        box = page.locator(".dvk-editors").bounding_box()
+        profile = page.locator("h2", has_text="Hồ sơ").bounding_box()
+        assert box is not None and profile is not None and box["y"] < profile["y"], path
+    assert too_long == {}
+
+
+def test_the_print_button_prints(page: Page, site_url: str, sample_site: Path) -> None:
+    page.goto(site_url + with_photos(sample_site), wait_until="networkidle")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="In trang này").click()
+    assert page.evaluate("() => window.__printed") == 1
+
+
+def test_a_phone_reader_sees_the_cards_and_rows_without_sideways_scrolling(browser: Browser, site_url: str,
+                                                                           sample_site: Path) -> None:
+    context = new_context(browser, "phone")
+    try:
+        tab = context.new_page()
+        for path in ("", "dien-hinh/", sortable_unit(sample_site)):
+            tab.goto(site_url + path, wait_until="networkidle")
+            root = "document.documentElement"
+            assert tab.evaluate(f"() => {root}.scrollWidth <= {root}.clientWidth"), path
+    finally:
+        context.close()
