@@ -104,6 +104,19 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("phần khai báo phải là danh sách các trường 'tên: giá trị'", "xem mẫu trong content/dong-gop.md"),
         "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
     },
+    # The web form's own validations (pages/webform.py), stated from the same schema rules.
+    "form.pattern": {
+        "vi": ("giá trị chưa đúng dạng hoặc độ dài", "hãy ghi theo mẫu, ví dụ: {example}"),
+        "en": ("the value has the wrong form or length", "write it like the example: {example}"),
+    },
+    "form.length": {
+        "vi": ("cần từ {low} đến {high} ký tự", "hãy viết đầy đủ hơn hoặc rút gọn lại"),
+        "en": ("needs {low} to {high} characters", "write more, or shorten it"),
+    },
+    "form.story": {
+        "vi": ("câu chuyện cần ít nhất {limit} từ", "hãy kể bối cảnh, việc đã làm, kết quả và bài học"),
+        "en": ("the story needs at least {limit} words", "tell the context, what was done, the results and the lessons"),
+    },
     "schema.required": {
         "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),
         "en": ("required field '{name}' is missing", "add '{name}:'{hint}"),

@@ -26,13 +26,14 @@ from . import (
     search,
     statistics,
     units,
+    webform,
 )
 from .base import Asset, Page, Site, SiteFile
 
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     home.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
     kinds.files, units.redirect_files, desk.files, kits.files, feeds.files, opendata.files,
-    fieldref.files, search.files,
+    fieldref.files, webform.files, search.files,
 )
 
 
