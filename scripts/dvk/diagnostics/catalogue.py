@@ -115,7 +115,7 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
     },
     "form.story": {
         "vi": ("câu chuyện cần ít nhất {limit} từ", "hãy kể bối cảnh, việc đã làm, kết quả và bài học"),
-        "en": ("the story needs at least {limit} words", "tell the context, what was done, the results and the lessons"),
+        "en": ("the story needs at least {limit} words", "tell the context, what was done, results, lessons"),
     },
     "schema.required": {
         "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),

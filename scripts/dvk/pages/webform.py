@@ -30,6 +30,7 @@ from ..schema import EXEMPLAR, fields_of_kind, load_schema, required_fields, res
 from ..settings import Settings
 from ..text.collate import sort_key
 from ..text.formats import vi_date
+from ..validate.rules import MIN_STORY_WORDS
 from .base import Asset, Site, SiteFile
 
 BUNDLE = Path("decap-cms") / "dist"  # inside node_modules
@@ -41,7 +42,7 @@ GITHUB_API = "https://api.github.com"
 # Registry vocabularies offered as choices: field → the Registry mapping.
 CHOICES = {"categories": "categories", "fields": "fields", "groups": "groups", "campaign": "campaigns",
            "level": "levels"}
-STORY_WORDS = 40  # validate.rules.MIN_STORY_WORDS: the form states the same floor
+
 # The page's Content-Security-Policy beyond the site's (site/policy.py), and why each source:
 # Decap validates its configuration with Ajv, which compiles validators into functions at
 # run time ('unsafe-eval'; there is still no inline script and no script from elsewhere); it
@@ -120,7 +121,7 @@ def _collection(kind: str, registry: Registry) -> dict[str, Any]:
               for name in fields_of_kind(kind)]
     fields.append({"name": "body", "label": "Câu chuyện", "widget": "text",
                    "hint": "Bối cảnh, việc đã làm, kết quả, bài học; cách một dòng trống để sang đoạn mới.",
-                   "pattern": [rf"^\s*(\S+\s+){{{STORY_WORDS - 1},}}\S+", _message("form.story", limit=STORY_WORDS)]})
+                   "pattern": [rf"^\s*(\S+\s+){{{MIN_STORY_WORDS - 1},}}\S+", _message("form.story", limit=MIN_STORY_WORDS)]})
     return {
         "name": f"dien-hinh-{urls.KIND_SLUGS[kind]}",
         "label": f"Điển hình {KIND_NAMES[kind].lower()}",
