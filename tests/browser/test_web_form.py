@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from browser.reader import policy_of, policy_refusals
-from conftest import PROJECT_FILES, REPO, STORY, TinyProject, jpeg, run_dvk
+from conftest import REPO, STORY, TinyProject, jpeg, run_dvk
 
 SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
 FORM = "dong-gop/bieu-mau/"
@@ -82,7 +82,8 @@ def test_a_contributor_fills_the_form_and_a_checked_exemplar_with_its_photo_is_p
     page.fill("[id^=title-field]", "Mô hình “Ánh sáng đường quê”")
     _choose(page, "unit", "Khối vận xã Giao Long")
     _choose(page, "categories", "Mũi")
-    page.fill("[id^=summary-field]", "Đoàn viên, thanh niên lắp 120 bóng đèn năng lượng mặt trời trên các tuyến đường liên ấp.")
+    page.fill("[id^=summary-field]",
+              "Đoàn viên, thanh niên lắp 120 bóng đèn năng lượng mặt trời trên các tuyến đường liên ấp.")
     page.fill("[id^=decision-field]", "15-QĐ/BDVHU")
     page.fill("[id^=date-field]", "2024-09-02")
     page.fill("[id^=by-field]", "Ban Dân vận Huyện ủy Châu Thành")

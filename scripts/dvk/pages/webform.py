@@ -121,7 +121,8 @@ def _collection(kind: str, registry: Registry) -> dict[str, Any]:
               for name in fields_of_kind(kind)]
     fields.append({"name": "body", "label": "Câu chuyện", "widget": "text",
                    "hint": "Bối cảnh, việc đã làm, kết quả, bài học; cách một dòng trống để sang đoạn mới.",
-                   "pattern": [rf"^\s*(\S+\s+){{{MIN_STORY_WORDS - 1},}}\S+", _message("form.story", limit=MIN_STORY_WORDS)]})
+                   "pattern": [rf"^\s*(\S+\s+){{{MIN_STORY_WORDS - 1},}}\S+",
+                               _message("form.story", limit=MIN_STORY_WORDS)]})
     return {
         "name": f"dien-hinh-{urls.KIND_SLUGS[kind]}",
         "label": f"Điển hình {KIND_NAMES[kind].lower()}",
