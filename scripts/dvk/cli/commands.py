@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .. import findings
-from ..contribute import issueform, scaffold
+from ..contribute import issueform, scaffold, xlsx
 from ..diagnostics import Severity
 from ..model import Registry
 from ..pipeline import CheckResult, build, check, load_registry, select
@@ -249,7 +249,25 @@ def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_xlsx(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 2
+    done = xlsx.import_workbook(Path(args.source), project.exemplars_dir, registry)
+    for line in xlsx.rendered(done, project.root, args.lang):
+        print(line)
+    written = {path.relative_to(project.root).as_posix() for path in done.written}
+    checked = [d for d in check(project).diagnostics if d.path in written] if written else []
+    for d in checked:
+        print(d.render(args.lang))
+    unusable = any(d.severity is Severity.ERROR for d in done.problems)
+    if not done.written and not done.existing and unusable:
+        return 2
+    return 1 if unusable or any(d.severity is Severity.ERROR for d in checked) else 0
+
+
 VERBS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "export-markdown": cmd_export_markdown,
     "report": cmd_report, "new": cmd_new, "import-issue": cmd_import_issue,
+    "import-xlsx": cmd_import_xlsx,
 }
