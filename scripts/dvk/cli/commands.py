@@ -14,6 +14,7 @@ from .. import findings
 from ..contribute import issueform, scaffold, xlsx
 from ..diagnostics import Severity
 from ..model import Registry
+from ..pages.placeholders import fill
 from ..pipeline import CheckResult, build, check, load_registry, select
 from ..project import Project
 from ..settings import read_engine_settings
@@ -92,6 +93,9 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
         print("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không xuất gì.", file=sys.stderr)
         return 1
     write_tree(built.files, out)
+    if built.settings is not None:  # the hand-written pages, their placeholders filled
+        for path, text in content.items():
+            (out / path).write_text(fill(text, path, built.settings), encoding="utf-8")
     return 1 if result.errors else 0
 
 

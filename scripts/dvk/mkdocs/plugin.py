@@ -27,10 +27,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .. import findings
 from ..diagnostics import Severity
 from ..pages import Page
+from ..pages.placeholders import NAMES, fill, unknown
 from ..pipeline import build
 from ..progress import Progress
 from ..project import Project
-from ..settings import engine_settings
+from ..settings import Settings, engine_settings
 from ..site.policy import with_policy
 
 log = logging.getLogger("mkdocs.plugins.dvk")
@@ -43,6 +44,7 @@ class DvkPlugin(BasePlugin):
         self.handed_over: dict[str, str] = {}  # docs path → digest of what the last build gave MkDocs
         self.bodies: dict[str, str] = {}  # generated page's docs path → its finished HTML
         self.progress: Progress | None = None
+        self.settings: Settings | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
@@ -64,6 +66,7 @@ class DvkPlugin(BasePlugin):
             raise Abort("dvk: danh mục trong exemplars/ hoặc thư mục của dự án có lỗi, "
                         "không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
+        self.settings = built.settings
         if built.leaks:  # even a preview: a preview is served, and may be shared
             for leak in built.leaks:
                 log.error(leak.render())
@@ -93,6 +96,15 @@ class DvkPlugin(BasePlugin):
         same = self.handed_over.get(path) == digest
         self.handed_over[path] = digest
         return same
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page's `{dvk:…}` placeholders, filled from the configuration.
+        if page.file.src_uri in self.bodies or self.settings is None:
+            return markdown
+        for name in unknown(markdown):
+            log.warning("dvk: content/%s: không có chỗ điền {dvk:%s} — hãy dùng một trong: %s",
+                        page.file.src_uri, name, ", ".join(NAMES))
+        return fill(markdown, page.file.src_uri, self.settings)
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         return self.bodies.get(page.file.src_uri, html)

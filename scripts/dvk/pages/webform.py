@@ -46,9 +46,9 @@ CHOICES = {"categories": "categories", "fields": "fields", "groups": "groups", "
 # The page's Content-Security-Policy beyond the site's (site/policy.py), and why each source:
 # Decap validates its configuration with Ajv, which compiles validators into functions at
 # run time ('unsafe-eval'; there is still no inline script and no script from elsewhere); it
-# reads uploaded photos back as blob: URLs; it talks to GitHub's API and, on this machine
-# only, to the local proxy. Only this page has them.
-POLICY = (("script-src", "'unsafe-eval'"), ("img-src", "blob:"),
+# reads uploaded photos back as blob: URLs and shows the signed-in person's GitHub picture; it
+# talks to GitHub's API and, on this machine only, to the local proxy. Only this page has them.
+POLICY = (("script-src", "'unsafe-eval'"), ("img-src", "blob: https://avatars.githubusercontent.com"),
           ("connect-src", f"'self' blob: {GITHUB_API} {LOCAL_PROXY.rsplit('/api', 1)[0]}"))
 
 
