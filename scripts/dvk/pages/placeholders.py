@@ -4,9 +4,10 @@ The contributors' guide names no repository, office or address of its own: it wr
 `[mở biểu mẫu]({dvk:form})` or `{dvk:office}` and every build fills them from `site.yml:
 contribute` (the repository, the office to ask, who reviews and how fast) and from `urls` (the
 web form, the template workbook), linked relative to the page, so a deployment with another
-repository or office changes one file. Without `contribute` in site.yml a placeholder reads
-as a visible note saying what to configure; an unknown name is left as written, and
-`unknown()` lists it so the build can say so.
+repository or office changes one file. Without `contribute` in site.yml a text placeholder
+reads as a visible note saying what to configure and an address one links to the home page
+(a link must lead somewhere); an unknown name is left as written, and `unknown()` lists it
+so the build can say so.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..settings import Contribute, Settings
 
 PLACEHOLDER = re.compile(r"\{dvk:([a-z_]+)\}")
 NOT_CONFIGURED = "(chưa cấu hình: contribute trong exemplars/site.yml)"
+ADDRESSES = frozenset({"repository", "nominate", "pulls"})
 
 # name → its value, from the settings' `contribute` (None: not given in site.yml).
 _FROM_CONTRIBUTE: Mapping[str, Callable[[Contribute], str | None]] = {
@@ -47,9 +49,10 @@ def fill(markdown: str, page: str, settings: Settings) -> str:
             return urls.relative(page, _SITE_FILES[name]())
         if name not in _FROM_CONTRIBUTE:
             return match.group(0)
-        if settings.contribute is None:
-            return NOT_CONFIGURED
-        return _FROM_CONTRIBUTE[name](settings.contribute) or NOT_CONFIGURED
+        found = _FROM_CONTRIBUTE[name](settings.contribute) if settings.contribute else None
+        if found:
+            return found
+        return urls.relative(page, "index.md") if name in ADDRESSES else NOT_CONFIGURED
     return PLACEHOLDER.sub(value, markdown)
 
 

@@ -119,7 +119,7 @@ def _collection(kind: str, registry: Registry) -> dict[str, Any]:
     needed = required_fields(kind)
     fields = [_field(name, schema["properties"][name], name in needed, schema, registry, kind)
               for name in fields_of_kind(kind)]
-    fields.append({"name": "body", "label": "Câu chuyện", "widget": "text",
+    fields.append({"name": "body", "label": "Câu chuyện", "widget": "text", "required": True,
                    "hint": "Bối cảnh, việc đã làm, kết quả, bài học; cách một dòng trống để sang đoạn mới.",
                    "pattern": [rf"^\s*(\S+\s+){{{MIN_STORY_WORDS - 1},}}\S+",
                                _message("form.story", limit=MIN_STORY_WORDS)]})
@@ -150,7 +150,7 @@ def _field(name: str, raw: Mapping[str, Any], required: bool, root: dict[str, An
         out["hint"] = sub["description"]
     if name == "kind":
         return {**out, "widget": "hidden", "default": kind}
-    if name == "unit":
+    if name in ("unit", "by_unit"):
         return {**out, "widget": "select", "options": _unit_options(registry)}
     if name in CHOICES:
         entries = getattr(registry, CHOICES[name])
