@@ -4,6 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The npm packages (package.json, pinned by package-lock.json): the web form's bundle, copied into
+# the site, and decap-server for its browser test. A machine without npm builds the site without
+# the form's bundle (the form page says so); the tests need them.
+NODE   := node_modules/.package-lock.json
+NODE_IF_ANY := $(if $(shell command -v npm),$(NODE))
 
 .PHONY: install site offline test check serve lint bench clean
 
@@ -13,21 +18,25 @@ $(STAMP): pyproject.toml scripts/constraints.txt
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE)
 
-site: $(STAMP)
+install: $(STAMP) $(NODE_IF_ANY)
+
+site: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk build
 
-offline: $(STAMP)
+offline: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk build --offline
 
 check: $(STAMP)
 	$(BIN)/dvk check
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk serve
 
-test: $(STAMP)
+test: $(STAMP) $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
