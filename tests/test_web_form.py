@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, TinyProject, run_dvk
+from conftest import REPO, STORY, TinyProject, jpeg, run_dvk
 from dvk.pages.placeholders import NAMES, PLACEHOLDER, fill
 from dvk.pages.webform import _message, decap_config
 from dvk.pipeline import check, settings_for
@@ -147,3 +147,20 @@ def test_a_site_without_a_contribute_section_or_node_packages_says_what_to_confi
     assert "npm ci" in form and "<script" not in form
     assert fill("{dvk:nothing}", "dong-gop.md", settings_for(Project(project.root), check(Project(project.root)))) \
         == "{dvk:nothing}"
+
+
+def test_the_file_the_form_writes_is_read_as_written(project: TinyProject) -> None:
+    """Decap's front matter as it saves it (unquoted dates, lists of objects, the story after it,
+    the photo's bare name), byte for byte from a saved entry: the checker accepts it."""
+    project.write("kv-giao-long/den.jpg", jpeg())
+    project.write("kv-giao-long/mo-hinh-anh-sang-duong-que.md", (
+        "---\ntitle: Mô hình “Ánh sáng đường quê”\nkind: collective\nunit: kv-giao-long\n"
+        "categories:\n  - mui-3\nsummary: Đoàn viên lắp 120 bóng đèn năng lượng mặt trời trên đường liên ấp.\n"
+        "recognition:\n  decision: 15-QĐ/BDVHU\n  date: 2024-09-02\n  by: Ban Dân vận Huyện ủy Châu Thành\n"
+        "period:\n  start: 2024-04-01\n  end: 2025-06-30\n"
+        "criteria:\n  - name: Số bóng đèn\n    target: 100\n    result: 120.5\n    measure: bóng\n"
+        "photos:\n  - file: den.jpg\n    caption: Đèn mới trên đường liên ấp\n    credit: Khối vận xã Giao Long\n"
+        f"draft: false\n---\n{STORY}"))
+    result = project.check()
+    assert [d.render() for d in result.diagnostics if d.severity == "error"] == []
+    assert [e.slug for e in result.catalog.exemplars] == ["mo-hinh-anh-sang-duong-que"]  # type: ignore[union-attr]
