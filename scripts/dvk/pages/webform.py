@@ -40,6 +40,7 @@ ENTRY = "decap-cms.js"
 # browser test. Decap talks to it only when the form itself is served from this machine.
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 GITHUB_API = "https://api.github.com"
+GUIDE = "dong-gop.md"  # the contributors' guide (content/), linked for those without JavaScript
 # Registry vocabularies offered as choices: field → the Registry mapping.
 CHOICES = {"categories": "categories", "fields": "fields", "groups": "groups", "campaign": "campaigns",
            "level": "levels"}
@@ -118,7 +119,7 @@ def _bundle(vendor_dir: Path | None) -> Path | None:
 
 def _page(settings: Settings, installed: bool) -> str:
     title = escape(f"Gửi điển hình – {settings.site_title}")
-    guide = "../../dong-gop/" if settings.directory_urls else "../../dong-gop.html"
+    guide = urls.served(urls.relative(urls.web_form(), GUIDE), settings.directory_urls)
     if installed:
         body = ('<noscript>Biểu mẫu cần JavaScript. Cách gửi khác: '
                 f'<a href="{guide}">hướng dẫn đóng góp</a>.</noscript>\n'
