@@ -4,6 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The npm packages (package.json, pinned by package-lock.json): the web form's bundle, copied into
+# the site, and decap-server for its browser test. A machine without npm builds the site without
+# the form's bundle (the form page says so); the tests need them.
+NODE   := node_modules/.package-lock.json
+NODE_IF_ANY := $(if $(shell command -v npm),$(NODE))
 
 .PHONY: install site offline test check serve serve-prod lint bench audit clean
 
@@ -13,25 +18,27 @@ $(STAMP): pyproject.toml scripts/constraints.txt
 	$(BIN)/python -m pip install --quiet -c scripts/constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# The tools pinned in package-lock.json (Nu Html Checker, Lighthouse, ...). No install script
-# runs: vnu-jar's would download a Java, and Debian's is the one used.
-NODE_STAMP := node_modules/.installed
-$(NODE_STAMP): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	touch $(NODE_STAMP)
+# The npm packages (package.json, pinned by package-lock.json): the web form's bundle (Decap CMS,
+# copied into the site), decap-server for its browser test, the Nu Html Checker for the suite and
+# Lighthouse for `make audit`. No install script runs: vnu-jar's would download a Java, and
+# Debian's is the one used. A machine without npm builds the site without the form's bundle (the
+# form page says so); the tests need them.
+$(NODE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE)
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_IF_ANY)
 
-site: $(STAMP)
+site: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk build
 
-offline: $(STAMP)
+offline: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk build --offline
 
 check: $(STAMP)
 	$(BIN)/dvk check
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_IF_ANY)
 	$(BIN)/dvk serve
 
 # The built site as the province's server serves it (Debian's nginx, `dvk nginx-config`), in the
@@ -44,7 +51,7 @@ serve-prod: $(STAMP)
 	@echo "http://127.0.0.1:$(PROD_PORT)/"
 	nginx -p build/nginx -c nginx.conf -e logs/error.log -g 'daemon off;'
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -58,7 +65,7 @@ bench: $(STAMP)
 # Lighthouse over the built site served compressed (scripts/bench/audit.py): scores beside their
 # targets, not pass/fail. Needs Node (npm ci installs the pinned Lighthouse) and Chromium.
 AUDIT_SITE ?= build/audit-site
-audit: $(STAMP) $(NODE_STAMP)
+audit: $(STAMP) $(NODE)
 	$(BIN)/dvk build --site-dir $(AUDIT_SITE)
 	PYTHONPATH=scripts $(BIN)/python -m bench.audit $(AUDIT_SITE)
 

@@ -19,10 +19,11 @@ from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
-from .pages import SiteFile, generate
+from .pages import Asset, SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
 from .site.make import Tally, make
+from .site.policy import with_policy
 from .site.scan import private_data_published
 from .validate import (
     IndexEntry,
@@ -250,13 +251,23 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
         return Built(result)  # nothing is made into, or from, folders the repository should not hold
     registry = result.catalog.registry
     settings = settings_of(engine, result.site, publisher_now(registry, result.site),
-                           registry.today or date.today())
+                           registry.today or date.today(), project.vendor_dir)
     pin_build_date(result.catalog)
-    made, tally = make(generate(result.catalog, settings, content), project.cache_dir)
+    made, tally = make(with_policies(generate(result.catalog, settings, content), settings),
+                       project.cache_dir)
     published = {e.source for e in result.catalog.exemplars}
     sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
     leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources)
     return Built(result, settings, [] if leaks else made, tally, leaks)
+
+
+def with_policies(files: list[SiteFile], settings: Settings) -> list[SiteFile]:
+    """Every HTML file made outside the theme (the web form) with its Content-Security-Policy,
+    as the engine face gives one to every page it renders."""
+    return [replace(item, data=with_policy(item.data.decode("utf-8"), offline=not settings.directory_urls,
+                                           extra=item.policy).encode("utf-8"))
+            if isinstance(item, Asset) and item.data is not None and item.path.endswith(".html") else item
+            for item in files]
 
 
 def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settings:
@@ -265,7 +276,8 @@ def settings_for(project: Project, result: CheckResult, **engine: Any) -> Settin
     assert result.catalog is not None
     registry = result.catalog.registry
     return settings_of({**read_engine_settings(project.config_file), **engine}, result.site,
-                       publisher_now(registry, result.site), registry.today or date.today())
+                       publisher_now(registry, result.site), registry.today or date.today(),
+                       project.vendor_dir)
 
 
 def publisher_now(registry: Registry, site: Mapping[str, Any]) -> str:

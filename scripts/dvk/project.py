@@ -37,6 +37,11 @@ class Project:
         return (self.cache_dir, self.site_dir(), self.site_dir(offline=True))
 
     @property
+    def vendor_dir(self) -> Path:
+        """The npm packages (`npm ci`, pinned by package-lock.json): the web form's bundle."""
+        return self.root / "node_modules"
+
+    @property
     def config_file(self) -> Path:
         return self.root / "mkdocs.yml"
 

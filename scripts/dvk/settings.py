@@ -29,6 +29,34 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class Contribute:
+    """How people send an exemplar (site.yml: contribute): the repository, who to ask, who
+    reviews and how fast, and the OAuth proxy that signs the web form in to GitHub."""
+
+    repository: str  # https://github.com/<owner>/<name>
+    branch: str
+    issue_form: str | None
+    office: str
+    office_phone: str | None
+    office_email: str | None
+    reviewer: str
+    review_days: int
+    auth_base_url: str | None
+    auth_endpoint: str
+
+    @property
+    def repo_slug(self) -> str:
+        """`owner/name`, as the web form's GitHub backend names the repository."""
+        return "/".join(self.repository.rstrip("/").split("/")[-2:])
+
+    @property
+    def nomination_url(self) -> str:
+        """The nomination issue form, opened on GitHub (its list of forms when none is named)."""
+        base = self.repository.rstrip("/") + "/issues/new"
+        return f"{base}?template={self.issue_form}" if self.issue_form else f"{base}/choose"
+
+
+@dataclass(frozen=True)
 class Settings:
     site_title: str
     site_url: str | None  # feeds and open data need absolute links; None: no feeds
@@ -40,6 +68,10 @@ class Settings:
     description: str = ""  # what the site holds (site.yml: description), for the home page
     address: str | None = None  # the publisher's office, in every page's footer
     updated: date | None = None  # the day the site was built, "cập nhật" in every page's footer
+    contribute: Contribute | None = None
+    # The npm packages' folder (node_modules): the web form's bundle is copied from it, pinned by
+    # package-lock.json; None, or a folder without it, gives a form page that says so.
+    vendor_dir: Path | None = None
 
 
 def engine_settings(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,10 +112,10 @@ def read_engine_settings(config_file: Path) -> dict[str, Any]:
 
 
 def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: str,
-                updated: date | None = None) -> Settings:
+                updated: date | None = None, vendor_dir: Path | None = None) -> Settings:
     """Settings from `engine_settings`, the checked data of `exemplars/site.yml`, who
-    publishes the site now (a dated entry of site.yml, resolved by the registry) and the day of
-    the build."""
+    publishes the site now (a dated entry of site.yml, resolved by the registry), the day of
+    the build and the npm packages' folder."""
     return Settings(
         **engine,
         publisher=publisher,
@@ -92,4 +124,17 @@ def settings_of(engine: Mapping[str, Any], site: Mapping[str, Any], publisher: s
         description=site.get("description") or "",
         address=site.get("address"),
         updated=updated,
+        contribute=contribute_of(site.get("contribute")),
+        vendor_dir=vendor_dir,
     )
+
+
+def contribute_of(data: Mapping[str, Any] | None) -> Contribute | None:
+    if not data:
+        return None
+    office, review, form = data["office"], data["review"], data.get("form") or {}
+    return Contribute(
+        repository=data["repository"], branch=data.get("branch") or "main",
+        issue_form=data.get("issue_form"), office=office["name"], office_phone=office.get("phone"),
+        office_email=office.get("email"), reviewer=review["by"], review_days=review["days"],
+        auth_base_url=form.get("base_url"), auth_endpoint=form.get("auth_endpoint") or "auth")

@@ -99,6 +99,16 @@ def absolute(site_url: str | None, path: str) -> str:
     return (site_url.rstrip("/") if site_url else "") + "/" + served(path)
 
 
+def web_form(name: str = "index.html") -> str:
+    """The web form (a page of its own, outside the theme: /dong-gop/bieu-mau/) and its files."""
+    return f"dong-gop/bieu-mau/{name}"
+
+
+def workbook_template() -> str:
+    """The Excel list a unit fills for `dvk import-xlsx`, offered for download."""
+    return "dong-gop/mau-danh-sach-dien-hinh.xlsx"
+
+
 def field_reference() -> str:
     return "dong-gop/truong-du-lieu/index.md"
 

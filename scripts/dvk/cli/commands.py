@@ -12,10 +12,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import findings, hosting
-from ..contribute import issueform, scaffold
+from ..contribute import issueform, scaffold, xlsx
 from ..diagnostics import Severity
 from ..hosting import nginx
 from ..model import Registry
+from ..pages.placeholders import fill
 from ..pipeline import CheckResult, build, check, load_registry, select
 from ..project import Project
 from ..settings import read_engine_settings
@@ -94,6 +95,9 @@ def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
         print("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không xuất gì.", file=sys.stderr)
         return 1
     write_tree(built.files, out)
+    if built.settings is not None:  # the hand-written pages, their placeholders filled
+        for path, text in content.items():
+            (out / path).write_text(fill(text, path, built.settings), encoding="utf-8")
     return 1 if result.errors else 0
 
 
@@ -294,8 +298,26 @@ def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_xlsx(project: Project, args: argparse.Namespace) -> int:
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 2
+    done = xlsx.import_workbook(Path(args.source), project.exemplars_dir, registry)
+    for line in xlsx.rendered(done, project.root, args.lang):
+        print(line)
+    written = {path.relative_to(project.root).as_posix() for path in done.written}
+    checked = [d for d in check(project).diagnostics if d.path in written] if written else []
+    for d in checked:
+        print(d.render(args.lang))
+    unusable = any(d.severity is Severity.ERROR for d in done.problems)
+    if not done.written and not done.existing and unusable:
+        return 2
+    return 1 if unusable or any(d.severity is Severity.ERROR for d in checked) else 0
+
+
 VERBS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "export-markdown": cmd_export_markdown,
     "report": cmd_report, "new": cmd_new, "import-issue": cmd_import_issue,
     "nginx-config": cmd_nginx_config, "deploy": cmd_deploy,
+    "import-xlsx": cmd_import_xlsx,
 }

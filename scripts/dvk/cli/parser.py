@@ -23,6 +23,7 @@ ví dụ:
   dvk import-issue de-cu.md     chuyển một đề cử (issue trên GitHub) thành tệp điển hình
   dvk nginx-config              cấu hình nginx cho trang đã dựng (nén sẵn, chuyển hướng 301, 404, bảo mật)
   dvk deploy may-chu:/var/www/dvk   chỉ gửi các tệp đã đổi lên máy chủ web (rsync) hoặc kho S3
+  dvk import-xlsx danh-sach.xlsx  mỗi hàng của danh sách Excel thành một tệp điển hình (bản nháp)
 
 Mỗi lệnh có hướng dẫn riêng: dvk LỆNH --help, ví dụ dvk new --help.
 """
@@ -106,6 +107,17 @@ ví dụ:
                                 sửa mã đơn vị ghi sai trong đề cử
 Mã thoát: 0 = đã tạo tệp và tệp hợp lệ; 1 = đã tạo tệp nhưng còn chỗ cần bổ sung (được liệt kê);
 2 = không tạo được tệp.
+""",
+    "import-xlsx": """\
+Cột đặt tên như tệp mẫu /dong-gop/mau-danh-sach-dien-hinh.xlsx (tải ở trang Đóng góp). Mỗi ô không
+dùng được được báo: tệp[trang tính]:hàng: cột: điều sai — cách sửa. Nhập lại cùng danh sách không
+tạo tệp trùng: hàng đã có tệp được bỏ qua.
+
+ví dụ:
+  dvk import-xlsx danh-sach-2024.xlsx
+  dvk --lang en import-xlsx danh-sach-2024.xlsx   thông báo bằng tiếng Anh
+Mã thoát: 0 = mọi hàng đã nhập và các tệp hợp lệ; 1 = có ô không dùng được hoặc tệp còn chỗ cần
+bổ sung (được liệt kê); 2 = không nhập được hàng nào.
 """,
 }
 
@@ -225,6 +237,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="TỆP", help="tệp chứa nội dung issue, hoặc '-'")
     p.add_argument("--unit", metavar="MÃ", help="dùng mã đơn vị này thay cho mã ghi trong đề cử")
     p.add_argument("--slug", metavar="TÊN_TỆP", help="tự đặt tên tệp")
+
+    p = verbs.add_parser("import-xlsx", help="nhập danh sách điển hình từ tệp Excel",
+                         description="Đọc tệp Excel (mỗi hàng một mô hình) và ghi mỗi hàng thành một tệp "
+                                     "điển hình bản nháp (draft: true) trong thư mục của đơn vị, rồi kiểm tra "
+                                     "các tệp đó.")
+    p.add_argument("source", metavar="TỆP", help="tệp .xlsx")
     return parser
 
 

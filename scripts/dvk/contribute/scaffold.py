@@ -16,7 +16,7 @@ from typing import Any
 
 from ..load import exemplar_paths
 from ..model import Registry
-from ..schema import EXEMPLAR, field_order, load_schema, resolve
+from ..schema import EXEMPLAR, field_order, fields_of_kind, load_schema, required_fields, resolve
 from ..schema.examples import example_block, first_example, yaml_scalar
 from ..text.slugs import slugify
 from ..validate.suggest import suggest
@@ -24,8 +24,6 @@ from ..validate.suggest import suggest
 SCHEMA_LINE = "# yaml-language-server: $schema=../../scripts/dvk/schema/exemplar.schema.json"
 KINDS = ("collective", "individual")
 MAX_SLUG = 80
-KIND_ONLY = {"period": "collective", "criteria": "collective", "model": "collective",
-             "person": "individual", "consent": "individual"}
 REGISTRY_LISTS = {"categories": "categories", "fields": "fields", "groups": "groups"}
 
 
@@ -53,16 +51,6 @@ def slug_for(title: str) -> str:
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug
-
-
-def required_fields(kind: str) -> set[str]:
-    """Top-level fields the schema requires for this kind, its `if kind then required` included."""
-    schema = load_schema(EXEMPLAR)
-    needed = set(schema["required"])
-    for rule in schema.get("allOf", ()):
-        if rule["if"]["properties"]["kind"].get("const") == kind:
-            needed.update(rule["then"]["required"])
-    return needed
 
 
 # --- validation of the three answers ------------------------------------------------------------
@@ -127,8 +115,9 @@ def render(new: NewExemplar, registry: Registry) -> str:
              "# Điền mọi chỗ trống sau dấu ':' rồi chạy `dvk check`; mỗi chỗ còn trống được báo",
              "# kèm số dòng. Ngày ghi YYYY-MM-DD. Dòng bắt đầu bằng '#' là ghi chú, máy bỏ qua;",
              "# bỏ dấu '# ' ở đầu các dòng ví dụ khi muốn dùng trường đó."]
+    mine = fields_of_kind(new.kind)
     for name in field_order():
-        if KIND_ONLY.get(name, new.kind) != new.kind and name not in values:
+        if name not in mine and name not in values:
             continue
         sub = resolve(schema, schema["properties"][name])
         lines.append("")

@@ -104,6 +104,60 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "vi": ("phần khai báo phải là danh sách các trường 'tên: giá trị'", "xem mẫu trong content/dong-gop.md"),
         "en": ("the front matter must be a set of 'key: value' fields", "see the template in content/dong-gop.md"),
     },
+    # The web form's own validations (pages/webform.py), stated from the same schema rules.
+    "form.pattern": {
+        "vi": ("giá trị chưa đúng dạng hoặc độ dài", "hãy ghi theo mẫu, ví dụ: {example}"),
+        "en": ("the value has the wrong form or length", "write it like the example: {example}"),
+    },
+    "form.length": {
+        "vi": ("cần từ {low} đến {high} ký tự", "hãy viết đầy đủ hơn hoặc rút gọn lại"),
+        "en": ("needs {low} to {high} characters", "write more, or shorten it"),
+    },
+    "form.story": {
+        "vi": ("câu chuyện cần ít nhất {limit} từ", "hãy kể bối cảnh, việc đã làm, kết quả và bài học"),
+        "en": ("the story needs at least {limit} words", "tell the context, what was done, results, lessons"),
+    },
+    # dvk import-xlsx (contribute/xlsx.py): a cell that cannot be used, named by sheet, row, column.
+    "xlsx.unreadable": {
+        "vi": ("không mở được tệp Excel ({reason})", "hãy lưu tệp dạng .xlsx (Excel 2007 trở lên) rồi chạy lại"),
+        "en": ("cannot open the Excel file ({reason})", "save it as .xlsx (Excel 2007 or later) and run again"),
+    },
+    "xlsx.no_header": {
+        "vi": ("trang tính có dữ liệu nhưng không có dòng tiêu đề có cột “{title}”, không nhập trang này",
+               "hãy đặt tên cột như tệp mẫu (tải ở trang Đóng góp) trong 10 dòng đầu"),
+        "en": ("the sheet has data but no heading row with a column “{title}”; the sheet is not imported",
+               "name the columns as the template does (download it from the contribute page), in the first 10 rows"),
+    },
+    "xlsx.unknown_column": {
+        "vi": ("cột “{heading}” không có trong mẫu, giá trị của cột này không được dùng",
+               "hãy đổi tên cột theo tệp mẫu: {hint}"),
+        "en": ("column “{heading}” is not in the template; its values are not used",
+               "rename it as the template does: {hint}"),
+    },
+    "xlsx.kind": {
+        "vi": ("loại '{value}' không hợp lệ", "hãy ghi Tập thể hoặc Cá nhân"),
+        "en": ("kind '{value}' is not valid", "write Tập thể (collective) or Cá nhân (individual)"),
+    },
+    "xlsx.unit": {
+        "vi": ("không có đơn vị '{value}'", "hãy ghi mã hoặc tên đơn vị như trong exemplars/units.yml: {hint}"),
+        "en": ("no unit '{value}'", "write the unit's code or name as in exemplars/units.yml: {hint}"),
+    },
+    "xlsx.date": {
+        "vi": ("'{value}' không phải là một ngày có thật", "hãy ghi ngày kiểu ngày của Excel, hoặc dạng 19/5/2024"),
+        "en": ("'{value}' is not a real date", "write an Excel date, or 19/5/2024"),
+    },
+    "xlsx.number": {
+        "vi": ("'{value}' không phải là một số", "hãy ghi chỉ con số (1.500 hoặc 6,2); đơn vị tính ghi ở cột riêng"),
+        "en": ("'{value}' is not a number", "write the number alone (1.500 or 6,2); the measure has its own column"),
+    },
+    "xlsx.code": {
+        "vi": ("không có '{value}' trong {file}", "hãy ghi mã hoặc tên có trong danh mục: {hint}"),
+        "en": ("no '{value}' in {file}", "write a code or name from the registry: {hint}"),
+    },
+    "xlsx.row_incomplete": {
+        "vi": ("hàng có dữ liệu nhưng thiếu {missing}, không nhập hàng này", "hãy điền các cột đó rồi nhập lại"),
+        "en": ("the row has data but no {missing}; the row is not imported", "fill those columns and import again"),
+    },
     "schema.required": {
         "vi": ("thiếu trường bắt buộc '{name}'", "hãy thêm '{name}:'{hint}"),
         "en": ("required field '{name}' is missing", "add '{name}:'{hint}"),

@@ -34,6 +34,7 @@ from mkdocs.utils.templates import TemplateContext
 from .. import findings
 from ..diagnostics import Severity
 from ..pages import Page
+from ..pages.placeholders import NAMES, fill, unknown
 from ..pipeline import build, frame
 from ..progress import Progress
 from ..project import Project
@@ -55,6 +56,7 @@ class DvkPlugin(BasePlugin):
         self.handed_over: dict[str, str] = {}  # docs path → digest of what the last build gave MkDocs
         self.bodies: dict[str, str] = {}  # generated page's docs path → its finished HTML
         self.progress: Progress | None = None
+        self.settings: Settings | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
@@ -96,6 +98,7 @@ class DvkPlugin(BasePlugin):
                         "không thể dựng trang (xem ở trên).")
         log.info("dvk: %s", built.tally.line())
         config.extra["dvk_footer"] = footer(built.settings)
+        self.settings = built.settings
         if built.leaks:  # even a preview: a preview is served, and may be shared
             for leak in built.leaks:
                 log.error(leak.render())
@@ -130,6 +133,15 @@ class DvkPlugin(BasePlugin):
         if page.file.src_uri in self.bodies:
             page.render = types.MethodType(_render_finished, page)  # type: ignore[method-assign]
         return page
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # A hand-written page's `{dvk:…}` placeholders, filled from the configuration.
+        if page.file.src_uri in self.bodies or self.settings is None:
+            return markdown
+        for name in unknown(markdown):
+            log.warning("dvk: content/%s: không có chỗ điền {dvk:%s} — hãy dùng một trong: %s",
+                        page.file.src_uri, name, ", ".join(NAMES))
+        return fill(markdown, page.file.src_uri, self.settings)
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         return self.bodies.get(page.file.src_uri, html)

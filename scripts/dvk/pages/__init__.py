@@ -27,13 +27,15 @@ from . import (
     search,
     statistics,
     units,
+    webform,
+    workbook,
 )
 from .base import Asset, Page, Site, SiteFile
 
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     home.files, campaigns.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
     kinds.files, units.redirect_files, desk.files, kits.files, feeds.files, opendata.files,
-    fieldref.files, search.files,
+    fieldref.files, webform.files, workbook.files, search.files,
 )
 
 

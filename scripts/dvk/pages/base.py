@@ -74,6 +74,12 @@ class Asset:
     path: str  # docs-relative destination
     source: Path | PhotoFile | Card | None = None  # a file copied, or one `site.make` makes ...
     data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
+    # An HTML file outside the theme gets the site's Content-Security-Policy like every page;
+    # `policy` adds sources per directive that this file alone needs (the web form's bundle).
+    policy: tuple[tuple[str, str], ...] = ()
+    # Third-party code copied as published (the web form's bundle, pinned by package-lock.json):
+    # made from no file of the project, so the private-data scan reads its name only.
+    vendored: bool = False
 
 
 SiteFile = Page | Asset

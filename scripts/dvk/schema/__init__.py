@@ -77,3 +77,20 @@ def labels(name: str, pointer: str) -> dict[str, str]:
 
 def field_order(name: str = EXEMPLAR) -> tuple[str, ...]:
     return tuple(load_schema(name)["properties"])
+
+
+def fields_of_kind(kind: str) -> tuple[str, ...]:
+    """The exemplar's top-level fields that a file of this kind may carry, in order: every field
+    but those marked `x-kind` for the other kind (a collective has no `person`)."""
+    properties = load_schema(EXEMPLAR)["properties"]
+    return tuple(name for name, sub in properties.items() if sub.get("x-kind", kind) == kind)
+
+
+def required_fields(kind: str) -> set[str]:
+    """Top-level fields the schema requires for this kind, its `if kind then required` included."""
+    schema = load_schema(EXEMPLAR)
+    needed = set(schema["required"])
+    for rule in schema.get("allOf", ()):
+        if rule["if"]["properties"]["kind"].get("const") == kind:
+            needed.update(rule["then"]["required"])
+    return needed

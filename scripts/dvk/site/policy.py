@@ -60,13 +60,17 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(html: str, content: str = "", offline: bool = False) -> str:
-    """The policy of one rendered page; `content` is its rendered Markdown, never vouched for."""
+def policy(html: str, content: str = "", offline: bool = False,
+           extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """The policy of one rendered page; `content` is its rendered Markdown, never vouched for.
+    `extra` adds sources to directives for one page that needs them (the web form, whose
+    reasons are stated beside it: pages/webform.py)."""
     theirs = html.replace(content, "", 1) if content else html
-    return _directives(set(map(script_hash, inline_scripts(theirs))), offline)
+    return _directives(set(map(script_hash, inline_scripts(theirs))), offline, extra=extra)
 
 
-def _directives(hashes: Iterable[str], offline: bool = False, header: bool = False) -> str:
+def _directives(hashes: Iterable[str], offline: bool = False, header: bool = False,
+                extra: tuple[tuple[str, str], ...] = ()) -> str:
     own = "'self' file:" if offline else "'self'"
     directives = [
         ("default-src", own),
@@ -77,6 +81,12 @@ def _directives(hashes: Iterable[str], offline: bool = False, header: bool = Fal
         ("base-uri", "'self'"),
         ("form-action", own),
     ]
+    for name, sources in extra:
+        index = next((i for i, (n, _) in enumerate(directives) if n == name), None)
+        if index is None:
+            directives.append((name, sources))
+        else:
+            directives[index] = (name, f"{directives[index][1]} {sources}")
     if header:  # only a header can say it: a <meta> with it is ignored, and warned about
         directives.append(("frame-ancestors", "'none'"))
     return "; ".join(f"{name} {value}" for name, value in directives)
@@ -98,10 +108,11 @@ def served_policy(hashes: Iterable[str]) -> str:
     return _directives(hashes, header=True)
 
 
-def with_policy(html: str, content: str = "", offline: bool = False) -> str:
+def with_policy(html: str, content: str = "", offline: bool = False,
+                extra: tuple[tuple[str, str], ...] = ()) -> str:
     """`html` with its policy as the first element of <head> (unchanged if it has no <head>)."""
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = _META_TAG.format(policy(html, content, offline))
+    meta = _META_TAG.format(policy(html, content, offline, extra))
     return html[:head.end()] + meta + html[head.end():]

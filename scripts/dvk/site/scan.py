@@ -89,7 +89,8 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Findin
             yield from _in_json(item.path, item.data.decode("utf-8", "replace"), allowed, seen)
         elif _is_text(item.path):
             yield from _in_text(item.path, item.data.decode("utf-8", "replace"), allowed)
-    elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path):
+    elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path) \
+            and not item.vendored:
         yield from _in_text(item.path, item.source.read_bytes().decode("utf-8", "replace"), allowed)
 
 

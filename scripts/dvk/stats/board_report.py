@@ -80,9 +80,14 @@ def as_xlsx(stats: Statistics) -> bytes:
     sheet.column_dimensions["A"].width = 120
 
     moment = datetime.combine(stats.end or stats.newest or stats.campaign.period.start, time())
+    workbook.properties.title, workbook.properties.subject = title(stats), stats.window_text()
+    return workbook_bytes(workbook, moment)
+
+
+def workbook_bytes(workbook: Workbook, moment: datetime) -> bytes:
+    """A workbook's file, the same bytes for the same content: dated `moment`, fixed zip times."""
     props = workbook.properties
     props.creator = props.lastModifiedBy = "dvk"
-    props.title, props.subject = title(stats), stats.window_text()
     props.created = props.modified = moment
     raw = io.BytesIO()
     # Workbook.save would stamp `modified` with the clock; its writer, called directly, does not.
