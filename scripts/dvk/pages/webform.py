@@ -30,7 +30,7 @@ from ..model import KIND_NAMES, Registry
 from ..schema import EXEMPLAR, fields_of_kind, load_schema, required_fields, resolve
 from ..settings import Settings
 from ..text.collate import sort_key
-from ..text.formats import vi_date
+from ..text.formats import vi_short_date
 from ..validate.rules import MIN_STORY_WORDS
 from .base import Asset, Site, SiteFile
 
@@ -277,7 +277,7 @@ def _entry_label(entry: Any) -> str:
 
 def _unit_options(registry: Registry) -> list[dict[str, str]]:
     units = sorted(registry.units.values(), key=lambda u: (sort_key(u.name), u.id))
-    return [{"label": u.name + (f" (đến {vi_date(u.until)})" if u.until else ""), "value": u.id}
+    return [{"label": u.name + (f" (đến {vi_short_date(u.until)})" if u.until else ""), "value": u.id}
             for u in units]
 
 
