@@ -82,7 +82,7 @@ vendor-photoswipe:
 	cd .cache/npm-photoswipe && npm pack --silent photoswipe@$(PHOTOSWIPE_VERSION) && tar xzf photoswipe-$(PHOTOSWIPE_VERSION).tgz
 	cp .cache/npm-photoswipe/package/dist/umd/photoswipe.umd.min.js \
 	   .cache/npm-photoswipe/package/dist/umd/photoswipe-lightbox.umd.min.js \
-	   .cache/npm-photoswipe/package/dist/photoswipe.css \
-	   .cache/npm-photoswipe/package/LICENSE $(PHOTOSWIPE_DIR)/
-	echo "photoswipe $(PHOTOSWIPE_VERSION) (npm registry, MIT): dist/umd/*.umd.min.js, dist/photoswipe.css, LICENSE" > $(PHOTOSWIPE_DIR)/VERSION
+	   .cache/npm-photoswipe/package/dist/photoswipe.css $(PHOTOSWIPE_DIR)/
+	cp .cache/npm-photoswipe/package/LICENSE $(PHOTOSWIPE_DIR)/LICENSE.txt  # a type every host serves
+	echo "photoswipe $(PHOTOSWIPE_VERSION) (npm registry, MIT): dist/umd/*.umd.min.js, dist/photoswipe.css, LICENSE" > $(PHOTOSWIPE_DIR)/VERSION.txt
 	rm -rf .cache/npm-photoswipe

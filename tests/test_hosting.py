@@ -19,7 +19,7 @@ from dvk.hosting.compress import ENCODINGS
 from dvk.hosting.rules import IMMUTABLE, REVALIDATE, compressible, file_type
 from dvk.hosting.tree import addresses
 from dvk.pipeline import CheckResult
-from dvk.site.policy import allowed_hashes
+from dvk.site.policy import allowed_hashes, page_policy
 from served import NGINX, need, request
 
 
@@ -69,6 +69,18 @@ def test_the_header_policy_allows_each_pages_own_inline_scripts_and_no_other(
     pages = {page: allowed_hashes(page.read_text(encoding="utf-8")) for page in sample_site.rglob("*.html")}
     assert not [page for page, hashes in pages.items() if not hashes <= scripts]
     assert scripts - {"'self'"} == set().union(*pages.values())
+
+
+def test_the_web_form_alone_is_sent_the_wider_policy_its_own_page_states(
+        nginx_url: str, served_site: BuiltSite) -> None:
+    # A header can only narrow what a page's <meta> allows: the form, whose page allows more
+    # (pages/webform.py says why), would not run under the site's header.
+    own = page_policy((served_site.root / "dong-gop" / "bieu-mau" / "index.html").read_text(encoding="utf-8"))
+    assert own is not None and "'unsafe-eval'" in own
+    form = request(nginx_url, "/dong-gop/bieu-mau/").header("Content-Security-Policy")
+    assert form == f"{own}; frame-ancestors 'none'"
+    assert set(served_site.widened) == set(addresses("dong-gop/bieu-mau/index.html"))
+    assert "'unsafe-eval'" not in policy_header(nginx_url)
 
 
 def test_a_file_keeps_its_type_and_the_security_headers(nginx_url: str, served_site: BuiltSite) -> None:
@@ -257,7 +269,7 @@ def test_nginx_takes_a_map_of_many_long_old_addresses(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     moved = {f"/dien-hinh/{'mot-dien-hinh-co-ten-rat-dai-' * 3}{i}/": "/dien-hinh/" for i in range(5000)}
-    built = BuiltSite(site, (), (), moved, frozenset())
+    built = BuiltSite(site, (), (), moved, frozenset(), {})
     nginx.write(tmp_path / "conf", built, nginx.Server(site, "127.0.0.1:1"))
     test = subprocess.run([binary, "-t", "-p", str(tmp_path / "conf"), "-c", nginx.MAIN_FILE,
                            "-e", "logs/error.log"], capture_output=True, text=True)

@@ -77,7 +77,11 @@ def site_config(site: BuiltSite, server: Server) -> str:
     lines += ["}", "",
               "# Files named by a hash of their bytes are kept a year; every other file is revalidated.",
               "map $uri $dvk_cache {", f"    default {_quote(REVALIDATE)};",
-              f"    {_regex(HASHED)} {_quote(IMMUTABLE)};", "}", ""]
+              f"    {_regex(HASHED)} {_quote(IMMUTABLE)};", "}", "",
+              "# The site's policy; a page whose own policy allows more (the web form) is sent its own.",
+              "map $uri $dvk_policy {", f"    default {_quote(site.policy)};"]
+    lines += [f"    {_quote(address)} {_quote(own)};" for address, own in site.widened.items()]
+    lines += ["}", ""]
     text_types = sorted({kind.mime for kind in TYPES.values() if kind.text} - {"text/html"})
     by_type: dict[str, list[str]] = {}
     for suffix, kind in TYPES.items():
@@ -94,9 +98,9 @@ def site_config(site: BuiltSite, server: Server) -> str:
         lines.append("    brotli_static on;")
     lines += ["", "    error_page 404 /404.html;",
               "    log_not_found off;  # a missing page is the reader's 404, not the server's error", ""]
-    headers = {**security_headers(site.policy), "Cache-Control": "$dvk_cache"}
+    headers = {**security_headers("$dvk_policy"), "Cache-Control": "$dvk_cache"}
     for name, value in headers.items():
-        shown = value if value == "$dvk_cache" else _quote(value)
+        shown = value if value.startswith("$dvk_") else _quote(value)
         lines.append(f"    add_header {name} {shown} always;")
     lines += ["", "    if ($dvk_moved) {", "        return 301 $dvk_moved;", "    }", "",
               "    location / {", "    }", "}", ""]

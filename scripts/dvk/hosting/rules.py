@@ -36,6 +36,8 @@ TYPES: dict[str, FileType] = {
     ".csv": FileType("text/csv", True),
     ".txt": FileType("text/plain", True),
     ".webmanifest": FileType("application/manifest+json", True),
+    ".yml": FileType("text/yaml", True),  # the web form's configuration, read by its script
+    ".wasm": FileType("application/wasm", False),  # the web form's bundle (browsers require the type)
     ".ico": FileType("image/vnd.microsoft.icon", False),
     ".png": FileType("image/png", False),
     ".jpg": FileType("image/jpeg", False),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..site.policy import allowed_hashes, served_policy
+from ..site.policy import allowed_hashes, served_policy, widened_policy
 from .rules import original_of
 
 # An address that leads on at once, as the theme writes it in the <head> of a redirect page.
@@ -31,6 +31,8 @@ class BuiltSite:
     variants: tuple[str, ...]  # the precompressed copies there now (`compress.py`)
     redirects: dict[str, str]  # an address on the site ("/don-vi/x/") → where it leads ("/don-vi/y/")
     hashes: frozenset[str]  # the inline scripts any page may run
+    # an address of a page whose own policy allows more than the site's → the header it needs
+    widened: dict[str, str]
 
     @property
     def redirect_pages(self) -> int:
@@ -50,6 +52,7 @@ def read_site(root: Path) -> BuiltSite:
     variants: list[str] = []
     redirects: dict[str, str] = {}
     hashes: set[str] = set()
+    widened: dict[str, str] = {}
     for folder, dirs, names in os.walk(root):
         dirs.sort()
         base = Path(folder).relative_to(root).as_posix()
@@ -62,11 +65,14 @@ def read_site(root: Path) -> BuiltSite:
             if rel.endswith(".html"):
                 page = (root / rel).read_text(encoding="utf-8", errors="replace")
                 hashes |= allowed_hashes(page)
+                own = widened_policy(page)
+                if own is not None:
+                    widened.update(dict.fromkeys(addresses(rel), own))
                 target = _leads_to(page, rel)
                 if target is not None:
                     redirects.update(dict.fromkeys(addresses(rel), target))
     return BuiltSite(root, tuple(sorted(files)), tuple(sorted(variants)), dict(sorted(redirects.items())),
-                     frozenset(hashes))
+                     frozenset(hashes), dict(sorted(widened.items())))
 
 
 def addresses(page: str) -> list[str]:

@@ -92,14 +92,27 @@ def _directives(hashes: Iterable[str], offline: bool = False, header: bool = Fal
     return "; ".join(f"{name} {value}" for name, value in directives)
 
 
-def allowed_hashes(html: str) -> set[str]:
-    """The script hashes a built page's own policy allows (none if it carries no policy)."""
+def page_policy(html: str) -> str | None:
+    """The policy a built page carries in its <head> (None if it carries none)."""
     head = _HEAD.search(html)
     meta = _META.match(html, head.end()) if head else None
-    if meta is None:
-        return set()
-    script_src = next((d for d in meta.group(1).split("; ") if d.startswith("script-src ")), "")
+    return meta.group(1) if meta else None
+
+
+def allowed_hashes(html: str) -> set[str]:
+    """The script hashes a built page's own policy allows (none if it carries no policy)."""
+    script_src = next((d for d in (page_policy(html) or "").split("; ") if d.startswith("script-src ")), "")
     return {word for word in script_src.split() if word.startswith("'sha256-")}
+
+
+def widened_policy(html: str) -> str | None:
+    """The header a page needs for itself when its own policy allows more than the site's (the
+    web form's `extra`): a header can only narrow what a page may do, so such a page gets its
+    own; None for every other page."""
+    own = page_policy(html)
+    if own is None or own == _directives(allowed_hashes(html)):
+        return None
+    return f"{own}; frame-ancestors 'none'"
 
 
 def served_policy(hashes: Iterable[str]) -> str:
