@@ -60,7 +60,7 @@ def template(registry: Registry) -> bytes:
         guide.append([category.id, cell_text(f"{category.title}: {category.short}")])
     for letter, width in zip("ABCD", (34, 14, 80, 40), strict=True):
         guide.column_dimensions[letter].width = width
-    workbook.properties.title = "Danh sách điển hình “Dân vận khéo” (mẫu để nhập)"
+    workbook.properties.title = "Danh sách điển hình (mẫu để nhập)"
     return workbook_bytes(workbook, MOMENT)
 
 
