@@ -32,7 +32,9 @@ def new_style_tones(text: str) -> str:
 # em dash. Only a hyphen with a word on both sides is a dash: a Markdown or YAML list marker
 # starts its line, a hyphen inside a word ("PT-TH", "58-KH") is not touched, nor one between
 # two numbers (a telephone number may be written "0275 - 3861 234"; a range is "2024–2025").
-_DASH = re.compile(r"(?<=[^\s\d]) [-—] (?=\S)|(?<=\S) [-—] (?=[^\s\d])|—")
+# Nor is a hyphen after another list marker: "- - a" nests lists in Markdown, and its bounds are
+# checked as written.
+_DASH = re.compile(r"(?<=[^\s\d*+>#|-]) [-—] (?=\S)|(?<=[^\s*+>#|-]) [-—] (?=[^\s\d])|—")
 
 
 # A date in prose is dd/mm/yyyy, as the site prints every date (text.formats.vi_short_date):
