@@ -325,7 +325,9 @@ def _sig(el: Any) -> tuple:
 
 
 def learn_baseline(site: Path) -> Baseline:
-    b = Baseline()
+    # The site's own scripts are the files of theme/ (some load only on a page that needs them,
+    # such as the photo viewer on a page with photos), wherever a page names them from.
+    b = Baseline(srcs={p.relative_to(REPO / "theme").as_posix() for p in (REPO / "theme").rglob("*.js")})
     for f in site.rglob("*.html"):
         soup = BeautifulSoup(f.read_text(encoding="utf-8", errors="replace"), "html.parser")
         b.pages += 1
