@@ -57,7 +57,7 @@ _MARKUP = re.compile(r"\]\([^()]*\)|<[^<>]*>|\{[^{}\n]*\}|[#*_`>|]")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """'Đồng Khởi MỚI' → 'dong khoi moi': the form in which index and query meet."""
+    """'Điển hình MỚI' → 'dien hinh moi': the form in which index and query meet."""
     decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return bare.replace("đ", "d").replace("Đ", "D").lower()

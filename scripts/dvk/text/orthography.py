@@ -30,7 +30,7 @@ def new_style_tones(text: str) -> str:
 
 # A dash between words is a spaced en dash ("Tuần một – Tuần hai"), never a spaced hyphen or an
 # em dash. Only a hyphen with a word on both sides is a dash: a Markdown or YAML list marker
-# starts its line, a hyphen inside a word ("PT-TH", "58-KH") is not touched, nor one between
+# starts its line, a hyphen inside a word ("PT-TH", "12-KH") is not touched, nor one between
 # two numbers (a telephone number may be written "0275 - 3861 234"; a range is "2024–2025").
 # Nor is a hyphen after another list marker: "- - a" nests lists in Markdown, and its bounds are
 # checked as written.

@@ -1,4 +1,4 @@
-"""Ascii slugs for Vietnamese text: 'Đồng Khởi mới' → 'dong-khoi-moi'.
+"""Ascii slugs for Vietnamese text: 'Điển hình mới' → 'dien-hinh-moi'.
 
 One rule for file names (the checker's suggestion, `dvk new`) and for heading anchors
 (mkdocs.yml sets it as the toc extension's `slugify`), so "đ" never silently disappears.
