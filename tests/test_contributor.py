@@ -7,7 +7,6 @@ import io
 import json
 import re
 import shlex
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -144,9 +143,9 @@ def test_new_without_answers_says_which_flags_to_use(project: TinyProject) -> No
 FORM = REPO / issueform.FORM_PATH
 
 
-def github_body(answers: dict[str, str | list[str]]) -> str:
+def github_body(answers: dict[str, str | list[str]], form_path: Path = FORM) -> str:
     """An issue body the way GitHub renders a submitted form."""
-    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    form = yaml.safe_load(form_path.read_text(encoding="utf-8"))
     parts = []
     for item in form["body"]:
         if item["type"] == "markdown":
@@ -162,12 +161,13 @@ def github_body(answers: dict[str, str | list[str]]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+# A nomination for the open campaign of the sample (the form offers only open campaigns' lines).
 COMPLETE = {
-    "unit": "kv-giao-long", "kind": "Tập thể (collective)", "title": "Ánh sáng đường quê",
-    "model": "Ánh sáng đường quê", "categories": ["mui-2", "mui-3"], "fields": ["nong-thon-moi"],
-    "groups": "thanh-nien", "summary": "Khối vận xã vận động Nhân dân lắp đèn trên các tuyến đường liên ấp.",
-    "recognition-decision": "25-QĐ/ĐU", "recognition-date": "15/4/2025", "recognition-by": "Đảng ủy xã Giao Long",
-    "period-start": "2024-04-01", "period-end": "31/3/2025",
+    "unit": "hoi-lhpn-phu-tuc-2025", "kind": "Tập thể (collective)", "title": "Ánh sáng đường quê",
+    "model": "Ánh sáng đường quê", "categories": ["so-hoa-2026", "doan-ket-2026"], "fields": ["nong-thon-moi"],
+    "groups": "thanh-nien", "summary": "Hội phụ nữ xã vận động Nhân dân lắp đèn trên các tuyến đường liên ấp.",
+    "recognition-decision": "25-QĐ/ĐU", "recognition-date": "15/4/2026", "recognition-by": "Đảng ủy xã Phú Túc",
+    "period-start": "2026-02-02", "period-end": "31/3/2026",
     "criteria": "Số hộ tham gia | 300 | 1.412 | hộ\nKinh phí vận động | 150 | 186,5 | triệu đồng",
     "contact-phone": "0275 3861 234",
     "story": STORY + "\n\n### Bài học\n\nViệc gì dân thấy rõ lợi ích thì dân đồng lòng làm.",
@@ -175,9 +175,8 @@ COMPLETE = {
 
 
 def import_issue(project: TinyProject, body: str, *args: str) -> Any:
-    (project.root / ".github").mkdir(exist_ok=True)
-    shutil.copytree(REPO / ".github" / "ISSUE_TEMPLATE", project.root / ".github" / "ISSUE_TEMPLATE",
-                    dirs_exist_ok=True)
+    written = run_dvk("contribute-files", cwd=project.root)  # the project's own form, as a site writes it
+    assert written.returncode == 0, written.stderr
     source = project.root / "issue.md"
     source.write_text(body, encoding="utf-8")
     return run_dvk("import-issue", str(source), *args, cwd=project.root)
@@ -186,12 +185,13 @@ def import_issue(project: TinyProject, body: str, *args: str) -> Any:
 def test_a_complete_nomination_becomes_a_valid_exemplar(project: TinyProject) -> None:
     result = import_issue(project, github_body(COMPLETE))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "exemplars/kv-giao-long/anh-sang-duong-que.md" in result.stdout
+    assert "exemplars/hoi-lhpn-phu-tuc-2025/anh-sang-duong-que.md" in result.stdout
     checked = project.check()
     assert checked.diagnostics == []
     (ex,) = checked.catalog.exemplars
-    assert ex.categories == ("mui-2", "mui-3") and ex.groups == ("thanh-nien",)
-    assert str(ex.recognition.date) == "2025-04-15" and str(ex.period.end) == "2025-03-31"
+    assert ex.categories == ("so-hoa-2026", "doan-ket-2026") and ex.groups == ("thanh-nien",)
+    assert ex.campaign == "phu-tuc-2026", "the lines ticked name the campaign the form does not ask for"
+    assert str(ex.recognition.date) == "2026-04-15" and str(ex.period.end) == "2026-03-31"
     assert [(c.target, c.result) for c in ex.criteria] == [(300, 1412), (150, 186.5)]
     assert "### Bài học" in ex.story, "a heading inside the story does not cut it"
 
@@ -201,35 +201,77 @@ def test_an_incomplete_nomination_is_written_with_its_blanks_named(project: Tiny
     result = import_issue(project, github_body(answers))
     assert result.returncode == 1
     assert "period.end" in result.stdout and "criteria" in result.stdout and "recognition.date" in result.stdout
-    assert (project.root / "exemplars/kv-giao-long/anh-sang-duong-que.md").is_file()
+    assert (project.root / "exemplars/hoi-lhpn-phu-tuc-2025/anh-sang-duong-que.md").is_file()
 
 
 def test_an_individual_nomination(project: TinyProject) -> None:
-    answers = {"unit": "hoi-lhpn-giao-long", "kind": "Cá nhân (individual)", "title": "Chị Lê Thị Hoa",
-               "categories": ["chan-2"], "summary": "Chi hội trưởng vận động hội viên tiết kiệm giúp nhau.",
-               "recognition-decision": "12-QĐ/HPN", "recognition-date": "2025-03-08",
-               "recognition-by": "Hội LHPN xã Giao Long", "person-name": "Lê Thị Hoa",
-               "person-position": "Chi hội trưởng", "consent": "20/3/2025", "story": STORY}
+    answers = {"unit": "hoi-lhpn-phu-tuc-2025", "kind": "Cá nhân (individual)", "title": "Chị Lê Thị Hoa",
+               "categories": ["gan-dan-2026"], "summary": "Chi hội trưởng vận động hội viên tiết kiệm giúp nhau.",
+               "recognition-decision": "12-QĐ/HPN", "recognition-date": "2026-03-08",
+               "recognition-by": "Hội LHPN xã Phú Túc", "person-name": "Lê Thị Hoa",
+               "person-position": "Chi hội trưởng", "consent": "20/3/2026", "story": STORY}
     result = import_issue(project, github_body(answers))
     assert result.returncode == 0, result.stdout + result.stderr
     assert project.check().diagnostics == []
 
 
 def test_a_nomination_for_an_unknown_unit_writes_nothing(project: TinyProject) -> None:
-    result = import_issue(project, github_body({**COMPLETE, "unit": "kv-giao-lon"}))
-    assert result.returncode == 2 and "kv-giao-long" in result.stderr
+    result = import_issue(project, github_body({**COMPLETE, "unit": "hoi-lhpn-phu-tuc-2052"}))
+    assert result.returncode == 2 and "hoi-lhpn-phu-tuc-2025" in result.stderr
     assert not list((project.root / "exemplars").glob("*/*.md"))
-    fixed = import_issue(project, github_body({**COMPLETE, "unit": "kv-giao-lon"}), "--unit", "kv-giao-long")
+    fixed = import_issue(project, github_body({**COMPLETE, "unit": "hoi-lhpn-phu-tuc-2052"}),
+                         "--unit", "hoi-lhpn-phu-tuc-2025")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
 
 
-def test_the_form_offers_exactly_the_registry_codes(sample_result: Any) -> None:
-    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
-    offered = {item["id"]: [o["label"].split(" ")[0] for o in item["attributes"]["options"]]
-               for item in form["body"] if item["type"] == "checkboxes"}
+def offered(form_path: Path) -> dict[str, list[str]]:
+    """The codes each checkbox question of a form offers."""
+    form = yaml.safe_load(form_path.read_text(encoding="utf-8"))
+    return {item["id"]: [o["label"].split(" ")[0] for o in item["attributes"]["options"]]
+            for item in form["body"] if item["type"] == "checkboxes"}
+
+
+def placeholder(form_path: Path, question: str) -> str:
+    form = yaml.safe_load(form_path.read_text(encoding="utf-8"))
+    return next(item for item in form["body"] if item.get("id") == question)["attributes"]["placeholder"]
+
+
+def test_the_form_offers_exactly_the_registry_codes_of_the_open_campaigns(sample_result: Any) -> None:
     registry = sample_result.catalog.registry
-    assert offered["categories"] == list(registry.categories)
-    assert offered["fields"] == list(registry.fields)
+    codes = offered(FORM)
+    assert codes["categories"] == [line.id for c in registry.campaigns.values() if c.is_open for line in c.categories]
+    assert not {line.id for c in registry.campaigns.values() if not c.is_open
+                for line in c.categories} & set(codes["categories"]), "a closed campaign takes no nomination"
+    assert codes["fields"] == list(registry.fields)
+    assert registry.is_current(registry.units[placeholder(FORM, "unit")]), "the example unit is one of today's"
+
+
+def test_the_committed_form_is_what_dvk_contribute_files_writes() -> None:
+    """Nobody edits the form by hand: a copy that drifted from the registries fails here (and in CI)."""
+    result = run_dvk("contribute-files", "--check", cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr + "\nrun: dvk contribute-files"
+
+
+def test_the_form_follows_the_registries(project: TinyProject) -> None:
+    """Another campaign opened (its organiser long gone), a line retitled: the next form says so, and
+    `--check` names the stale file until the command has written it again."""
+    form = project.root / issueform.FORM_PATH
+    assert run_dvk("contribute-files", cwd=project.root).returncode == 0
+    path = project.root / "exemplars" / "campaigns.yml"
+    campaigns = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first, second = campaigns[0], campaigns[1]
+    first["status"] = "open"
+    second["lines"]["categories"][0]["short"] = "Một nội dung viết lại"
+    path.write_text(yaml.safe_dump(campaigns, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    stale = run_dvk("contribute-files", "--check", cwd=project.root)
+    assert stale.returncode == 1 and issueform.FORM_PATH.as_posix() in stale.stderr
+    assert run_dvk("contribute-files", cwd=project.root).returncode == 0
+    lines = [line["id"] for c in (first, second) for line in c["lines"]["categories"]]
+    assert offered(form)["categories"] == lines
+    text = form.read_text(encoding="utf-8")
+    assert "Một nội dung viết lại" in text and first["short_name"] in text and second["short_name"] in text
+    assert placeholder(form, "unit") == second["organiser"], "the example is an open campaign's organiser of today"
+    assert run_dvk("contribute-files", "--check", cwd=project.root).returncode == 0
 
 
 def test_every_form_question_is_a_field_of_the_schema() -> None:

@@ -1,7 +1,8 @@
 """No campaign, plan, unit, place, level or outlet of any project lives in the code: the names,
 numbers and ids of the sample's registries AND of the province fixture's are data, so none of them
-may appear in scripts/ (code, comments, docstrings, templates, schemas), theme/, or the parts of
-mkdocs.yml a reader sees (the navigation and the description). scripts/bench/ and scripts/tools/
+may appear in scripts/ (code, comments, docstrings, templates, schemas, frames), theme/, the
+hand-written files of .github/, or the parts of mkdocs.yml a reader sees (the navigation and the
+description). scripts/bench/ and scripts/tools/
 make the sample's and the benchmarks' data, so they are data, not code. A short, reviewed allowlist
 (tests/names-allowlist.txt) holds the few mentions that are not the registries' data."""
 
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 from conftest import REPO
+from dvk.contribute.issueform import FORM_PATH
 
 PROJECTS = {"sample": REPO, "province": REPO / "tests" / "fixtures" / "province"}
 ALLOWLIST = REPO / "tests" / "names-allowlist.txt"
@@ -96,7 +98,7 @@ def allowed() -> set[tuple[str, str]]:
 def code_files() -> Iterator[tuple[str, str]]:
     """(path, text) of everything that is code or the frame of every page."""
     scripts = REPO / "scripts"
-    for pattern in ("**/*.py", "**/*.j2", "dvk/schema/*.json"):
+    for pattern in ("**/*.py", "**/*.j2", "dvk/schema/*.json", "dvk/**/*.yml"):
         for path in sorted(scripts.glob(pattern)):
             # the benchmarks' synthetic projects and the tool that draws the sample's own photos
             # (tools/draw_sample_photos.py, one photo per sample file) are the sample's data
@@ -104,6 +106,14 @@ def code_files() -> Iterator[tuple[str, str]]:
                 yield str(path.relative_to(REPO)), path.read_text(encoding="utf-8")
     for path in sorted((REPO / "theme").rglob("*")):
         if path.is_file():
+            yield str(path.relative_to(REPO)), path.read_text(encoding="utf-8")
+    # The repository's GitHub files a contributor meets (the pull request template, the workflows)
+    # are written by hand, so they are code here. Not the issue form, which `dvk contribute-files`
+    # writes from the registries (tests/test_contributor.py keeps the committed copy equal to it),
+    # nor CODEOWNERS, which by its nature is one row per unit folder.
+    github = REPO / ".github"
+    for path in sorted(github.rglob("*")):
+        if path.is_file() and path.relative_to(REPO) != FORM_PATH and path.name != "CODEOWNERS":
             yield str(path.relative_to(REPO)), path.read_text(encoding="utf-8")
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
     yield "mkdocs.yml", yaml.safe_dump({"nav": config.get("nav"), "site_description": config.get(

@@ -277,9 +277,7 @@ def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        def unit_of(text: str) -> str:
-            return scaffold.check_unit(args.unit or text, registry)
-        new = issueform.to_exemplar(body, questions, unit_of)
+        new = issueform.to_exemplar(body, questions, registry, unit=args.unit)
         new.slug = _slug(args.slug)
         path = scaffold.write(project.exemplars_dir, new, registry)
     except scaffold.ScaffoldError as problem:
@@ -295,6 +293,32 @@ def cmd_import_issue(project: Project, args: argparse.Namespace) -> int:
         print(f"Tệp còn {len(mine)} chỗ cần bổ sung; sửa rồi chạy dvk check.")
         return 1
     print("Tệp hợp lệ.")
+    return 0
+
+
+def cmd_contribute_files(project: Project, args: argparse.Namespace) -> int:
+    """The files of the repository that the registries decide (the issue form), written anew or,
+    with --check, compared with what is there (CI and a test keep the committed copy in step)."""
+    registry = _registry_or_report(project, args.lang)
+    if registry is None:
+        return 2
+    path = project.root / issueform.FORM_PATH
+    text = issueform.form_text(registry)
+    rel = issueform.FORM_PATH.as_posix()
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current == text:
+        print(f"{rel}: đã khớp với các danh mục.")
+        return 0
+    if args.check:
+        print(f"dvk: {rel} khác với tệp sinh từ các danh mục — chạy dvk contribute-files rồi commit tệp.",
+              file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"Đã ghi {rel}.")
     return 0
 
 
@@ -319,5 +343,5 @@ VERBS: dict[str, Callable[[Project, argparse.Namespace], int]] = {
     "check": cmd_check, "build": cmd_build, "serve": cmd_serve, "export-markdown": cmd_export_markdown,
     "report": cmd_report, "new": cmd_new, "import-issue": cmd_import_issue,
     "nginx-config": cmd_nginx_config, "deploy": cmd_deploy,
-    "import-xlsx": cmd_import_xlsx,
+    "import-xlsx": cmd_import_xlsx, "contribute-files": cmd_contribute_files,
 }

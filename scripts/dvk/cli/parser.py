@@ -21,6 +21,7 @@ ví dụ:
   dvk report --from 2024-01-01 --to 2024-12-31    báo cáo sơ kết năm 2024 (Markdown)
   dvk new                       tạo tệp điển hình mới (hỏi đơn vị, loại, tên)
   dvk import-issue de-cu.md     chuyển một đề cử (issue trên GitHub) thành tệp điển hình
+  dvk contribute-files          ghi lại biểu mẫu đề cử trên GitHub từ các danh mục (sau khi sửa danh mục)
   dvk nginx-config              cấu hình nginx cho trang đã dựng (nén sẵn, chuyển hướng 301, 404, bảo mật)
   dvk deploy may-chu:/var/www/dvk   chỉ gửi các tệp đã đổi lên máy chủ web (rsync) hoặc kho S3
   dvk import-xlsx danh-sach.xlsx  mỗi hàng của danh sách Excel thành một tệp điển hình (bản nháp)
@@ -107,6 +108,14 @@ ví dụ:
                                 sửa mã đơn vị ghi sai trong đề cử
 Mã thoát: 0 = đã tạo tệp và tệp hợp lệ; 1 = đã tạo tệp nhưng còn chỗ cần bổ sung (được liệt kê);
 2 = không tạo được tệp.
+""",
+    "contribute-files": """\
+Biểu mẫu đề cử (.github/ISSUE_TEMPLATE/de-cu-dien-hinh.yml) liệt kê nội dung thi đua của các chiến
+dịch đang mở và các lĩnh vực: chạy lại lệnh sau mỗi lần sửa campaigns.yml, fields.yml, units.yml.
+
+ví dụ:
+  dvk contribute-files          ghi lại biểu mẫu theo các danh mục hiện nay
+  dvk contribute-files --check  chỉ kiểm tra: mã thoát 1 nếu tệp trong kho khác với tệp lệnh sẽ ghi
 """,
     "import-xlsx": """\
 Cột đặt tên như tệp mẫu /dong-gop/mau-danh-sach-dien-hinh.xlsx (tải ở trang Đóng góp). Mỗi ô không
@@ -237,6 +246,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", metavar="TỆP", help="tệp chứa nội dung issue, hoặc '-'")
     p.add_argument("--unit", metavar="MÃ", help="dùng mã đơn vị này thay cho mã ghi trong đề cử")
     p.add_argument("--slug", metavar="TÊN_TỆP", help="tự đặt tên tệp")
+
+    p = verbs.add_parser("contribute-files", help="ghi biểu mẫu đề cử trên GitHub từ các danh mục",
+                         description="Ghi biểu mẫu đề cử (.github/ISSUE_TEMPLATE/de-cu-dien-hinh.yml) từ khung "
+                                     "của nó và các danh mục trong exemplars/: nội dung thi đua của các chiến "
+                                     "dịch đang mở, lĩnh vực, ví dụ về đơn vị hiện nay.")
+    p.add_argument("--check", action="store_true",
+                   help="không ghi; thoát mã 1 nếu tệp hiện có khác với tệp lệnh sẽ ghi")
 
     p = verbs.add_parser("import-xlsx", help="nhập danh sách điển hình từ tệp Excel",
                          description="Đọc tệp Excel (mỗi hàng một mô hình) và ghi mỗi hàng thành một tệp "

@@ -1,4 +1,11 @@
-"""`dvk import-issue`: a nomination made with the GitHub issue form → a new exemplar.
+"""The GitHub issue form for a nomination: `dvk contribute-files` writes it, `dvk import-issue`
+reads a submitted one into a new exemplar.
+
+The form is the frame `issueform.yml` (every question and its wording) with what is data filled
+in from the registries as they stand: the lines of content of the open campaigns, the fields, and
+examples taken from an open campaign's organiser and from groups.yml. Nothing of a campaign is
+written by hand, so a new campaign's form is one command away, and a test keeps the committed
+copy equal to what the command writes.
 
 GitHub renders a form's answers as `### <label>` sections with the value below, `_No response_`
 for an empty one and `- [X] <option>` for ticked boxes. The form file itself says which label
@@ -11,20 +18,95 @@ wrong is left for the checker to name, with its line, in the file this writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .scaffold import NewExemplar, ScaffoldError, check_kind
+from ..model import Campaign, Registry, Unit
+from .scaffold import NewExemplar, ScaffoldError, check_kind, check_unit
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "de-cu-dien-hinh.yml"
+FRAME = Path(__file__).with_name("issueform.yml")
+HEADER = """\
+# Biểu mẫu đề cử điển hình. TỆP SINH TỰ ĐỘNG: đừng sửa tay. `dvk contribute-files` ghi nó từ khung
+# scripts/dvk/contribute/issueform.yml (câu chữ) và các danh mục trong exemplars/ (nội dung thi
+# đua của các chiến dịch đang mở, lĩnh vực, ví dụ); sửa chúng rồi chạy lại lệnh. `dvk import-issue`
+# đọc chính tệp này để biết mỗi mục là trường nào (theo `id`: "recognition-date" là recognition.date).
+"""
 NO_RESPONSE = "_No response_"
 _TICKED = re.compile(r"^- \[[xX]\] `?([a-z0-9]+(?:-[a-z0-9]+)*)")
 _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
+
+# --- writing the form --------------------------------------------------------------------------
+
+def offered_campaigns(registry: Registry) -> list[Campaign]:
+    """The campaigns a nomination is for: the open ones; every one while none is open, as a form
+    with no lines to tick could not be sent at all."""
+    campaigns = list(registry.campaigns.values())
+    return [c for c in campaigns if c.is_open] or campaigns
+
+
+def form_text(registry: Registry) -> str:
+    """The issue form as the registries stand (same registries, same bytes)."""
+    campaigns = offered_campaigns(registry)
+    several = len(campaigns) > 1
+    example = _example_unit(registry, campaigns)
+    words = {
+        # the movement's name is the column's (site.yml), as the Board's report titles it
+        "movement": f" “{registry.column.name}”" if registry.column else "",
+        "unit": example.id,
+        "recognizer": example.name,
+        "groups": ", ".join(list(registry.groups)[:2]),
+        "campaigns": "; ".join(f"{c.short_name or c.name}: nội dung “{c.lines_name}”" for c in campaigns) + ".",
+    }
+    options = {
+        "categories": [f"{line.id} — {line.title}: {line.short}" + (f" ({c.short_name or c.name})" if several else "")
+                       for c in campaigns for line in c.categories],
+        "fields": [f"{f.id} — {f.title}" for f in registry.fields.values()],
+    }
+    form = _filled(yaml.safe_load(FRAME.read_text(encoding="utf-8")), words)
+    for item in form["body"]:
+        if item.get("id") in options:
+            item["attributes"]["options"] = [{"label": label} for label in options[item["id"]]]
+        if item.get("attributes", {}).get("placeholder") == "":
+            del item["attributes"]["placeholder"]  # nothing in the registry to show
+    return HEADER + yaml.dump(form, Dumper=_FormDumper, allow_unicode=True, sort_keys=False,
+                              width=4096)
+
+
+def _example_unit(registry: Registry, campaigns: list[Campaign]) -> Unit:
+    """One of today's units to show as an example: an offered campaign's organiser (or the unit
+    that carries its work now), else the first of today's units in units.yml."""
+    organisers = [registry.current_unit(c.organiser) for c in campaigns]
+    return next((u for u in [*organisers, *registry.units.values()] if registry.is_current(u)), organisers[0])
+
+
+def _filled(node: Any, words: Mapping[str, str]) -> Any:
+    if isinstance(node, dict):
+        return {key: _filled(value, words) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_filled(value, words) for value in node]
+    return node.format_map(words) if isinstance(node, str) else node
+
+
+class _FormDumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, one line a value; a text of several lines as
+    a literal block, as it was typed."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+_FormDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+# --- reading a submitted one ------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Question:
@@ -68,8 +150,8 @@ def _unfence(text: str) -> str:
     return text
 
 
-def to_exemplar(body: str, questions: list[Question], unit_of: Any) -> NewExemplar:
-    """The exemplar a nomination describes. `unit_of` turns the typed unit into an id (or raises)."""
+def to_exemplar(body: str, questions: list[Question], registry: Registry, unit: str | None = None) -> NewExemplar:
+    """The exemplar a nomination describes; `unit` replaces the unit typed in it (or raises)."""
     kinds = {q.id: q.type for q in questions}
     raw = answers(body, questions)
     for needed in ("unit", "kind", "title"):
@@ -88,9 +170,15 @@ def to_exemplar(body: str, questions: list[Question], unit_of: Any) -> NewExempl
             values.setdefault(parent, {})[child] = value
         else:
             values[key] = value
+    # The form asks for lines, not a campaign: the lines ticked name it. Lines of two campaigns
+    # name none, and the checker says which lines belong to which.
+    named = {registry.campaign_of_category(line) for line in values.get("categories", ())}
+    if len(named) == 1 and (campaign := named.pop()) and campaign != registry.campaign_id(None):
+        values["campaign"] = campaign
     kind_text = raw["kind"]
     inside = re.search(r"\(([a-z]+)\)\s*$", kind_text)
-    return NewExemplar(unit=unit_of(raw["unit"]), kind=check_kind(inside.group(1) if inside else kind_text),
+    return NewExemplar(unit=check_unit(unit or raw["unit"], registry),
+                       kind=check_kind(inside.group(1) if inside else kind_text),
                        title=" ".join(raw["title"].split()), values=values, story=raw.get("story", ""))
 
 
