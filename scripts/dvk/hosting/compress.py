@@ -21,12 +21,12 @@ import os
 import tempfile
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import brotli
 
+from ..caching import make_all, real_folders
 from .rules import VARIANTS, compressible
 from .tree import BuiltSite
 
@@ -104,14 +104,14 @@ def precompress(site: BuiltSite, cache: Path, workers: int | None = None) -> tup
     texts = [name for name in site.files if compressible(name)]
     keys = {name: _sha256(site.path(name).read_bytes()) for name in texts}
     sizes = {name: site.path(name).stat().st_size for name in texts}
-    folders = {e.suffix: _real_folders(cache, "compressed", e.cache) for e in ENCODINGS}
+    folders = {e.suffix: real_folders(cache, "compressed", e.cache) for e in ENCODINGS}
 
     def entry(name: str, e: _Encoding) -> Path:
         return folders[e.suffix] / keys[name][:2] / keys[name]
 
     missing = [(str(site.path(name)), e.suffix, str(entry(name, e)))
                for name in texts for e in ENCODINGS if not _intact(entry(name, e), e, keys[name], sizes[name])]
-    _run(missing, workers)
+    make_all(_compress_one, missing, workers, chunksize=8)
     done = Precompressed(len(texts), len(missing))
     wanted: set[str] = set()
     for name in texts:
@@ -130,19 +130,6 @@ def precompress(site: BuiltSite, cache: Path, workers: int | None = None) -> tup
     return replace(site, variants=tuple(sorted(wanted))), done
 
 
-def _real_folders(cache: Path, *parts: str) -> Path:
-    """cache/parts…, each a real folder: a link (or a file) in the way is removed, never
-    followed, so nothing is written through it."""
-    folders = [cache]
-    for part in parts:
-        folders.append(folders[-1] / part)
-    for folder in folders:
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-    return folders[-1]
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -153,17 +140,6 @@ def _intact(entry: Path, encoding: _Encoding, key: str, size: int) -> bool:
         return _sha256(encoding.decompress(entry.read_bytes(), size)) == key
     except (OSError, zlib.error, brotli.error):
         return False
-
-
-def _run(jobs: list[tuple[str, str, str]], workers: int | None) -> None:
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers <= 1:
-        for job in jobs:
-            _compress_one(*job)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for _ in pool.map(_compress_one, *zip(*jobs, strict=True), chunksize=8):
-            pass
 
 
 def _compress_one(source: str, suffix: str, entry: str) -> None:

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..caching import make_all, real_folders
 from ..media import cards, photos
 from ..pages import Asset, SiteFile
 
@@ -80,7 +79,7 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
         else:
             resolved.append(replace(item, source=cached(item.source)))
     for kind in {job.kind for job in jobs.values()}:
-        _real_folder(cache / kind, cache)
+        real_folders(cache, kind)
     missing = [job for job in jobs.values() if not _intact(job, cache)]
     _run(missing, cache, workers)
     photo_jobs = sum(1 for job in jobs.values() if job.kind == "photos")
@@ -102,15 +101,6 @@ def _job_for(source: photos.PhotoFile | cards.Card) -> tuple[_Job, str]:
 # --- trusting an entry ---------------------------------------------------------------------
 
 _verified: dict[Path, tuple[Any, ...]] = {}  # entry → what its files were (lstat) when last hashed
-
-
-def _real_folder(folder: Path, cache: Path) -> None:
-    """`folder` and `cache` as real folders: a symlink (or a file) in their place is removed —
-    the link itself, never what it points to — so nothing is written or read through it."""
-    for path in (cache, folder):
-        if path.is_symlink() or (path.exists() and not path.is_dir()):
-            path.unlink()
-        path.mkdir(exist_ok=True)
 
 
 def _intact(job: _Job, cache: Path) -> bool:
@@ -179,18 +169,8 @@ class _CardMaker:
 
 
 def _run(jobs: list[_Job], cache: Path, workers: int | None) -> None:
-    if not jobs:
-        return
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
-    tasks = [(job.make, job.folder(cache), job.key) for job in jobs]
-    if workers == 1:
-        for task in tasks:
-            _make_one(*task)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        # Photos are few and heavy, cards many and light: chunks of a few keep both cores busy.
-        for _ in pool.map(_make_one, *zip(*tasks, strict=True), chunksize=4):
-            pass
+    # Photos are few and heavy, cards many and light: chunks of a few keep both cores busy.
+    make_all(_make_one, [(job.make, job.folder(cache), job.key) for job in jobs], workers, chunksize=4)
 
 
 def _make_one(make: Callable[[Path], None], folder: Path, key: str) -> None:
