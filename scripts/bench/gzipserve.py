@@ -14,10 +14,11 @@ import gzip
 import mimetypes
 import sys
 import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from . import localserver
 
 COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml",
               "image/svg+xml", "application/rss+xml", "application/atom+xml")
@@ -64,18 +65,9 @@ def _handler(root: Path) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@contextlib.contextmanager
-def serving(root: Path, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 (a free port unless given); yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(root.resolve()))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serving(root: Path, port: int = 0) -> contextlib.AbstractContextManager[str]:
+    """Serve `root` on 127.0.0.1 (a free port unless given); the `with` yields the base URL."""
+    return localserver.serving(_handler(root.resolve()), port)
 
 
 if __name__ == "__main__":

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize
 
-HOST = "127.0.0.1"
+from bench.localserver import HOST, QuietFiles, serving
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLOCKING = ("serious", "critical")  # axe impacts that fail the suite; minor/moderate are advice
 PHONE: ViewportSize = {"width": 360, "height": 740}  # a small Android phone
@@ -49,10 +47,7 @@ PAGE_TYPES = {
 }
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass  # a served page per line would bury pytest's output
-
+class _FilesAndNotFoundPage(QuietFiles):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # As the hosts do (nginx `error_page 404 /404.html`, GitHub Pages): a missing address, at
         # any depth, gets the site's own 404.html with the status 404.
@@ -69,18 +64,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` over HTTP on 127.0.0.1 and a free port; yields the base URL ('http://…/')."""
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 and a free port; the `with` yields the base URL ('http://…/')."""
+    return serving(functools.partial(_FilesAndNotFoundPage, directory=str(folder)))
 
 
 # Added to every page before its own scripts run: each refusal of the Content-Security-Policy.

@@ -13,22 +13,12 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("DVK_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from bench.chromium import ARGS, CHROMIUM  # the browser tests' Chromium, started as they start it
+from bench.localserver import QuietFiles, serving
 
 TRIGGER = """() => {
   const block = e => e.preventDefault();              // events may fire, but never navigate away
@@ -72,19 +62,8 @@ def hostile_site(harness):
 @pytest.fixture(scope="module")
 def served(hostile_site):
     site, _ = hostile_site
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(functools.partial(QuietFiles, directory=str(site))) as url:
+        yield url.rstrip("/")
 
 
 def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, served, playwright):
@@ -99,7 +78,7 @@ def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, 
     ran: list[str] = []
     # One Playwright for the whole session (tests/conftest.py): a second sync one cannot start
     # while the browser tests' is running.
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
     try:
         page = browser.new_page()
         dialogs: list[str] = []
@@ -135,4 +114,4 @@ def test_no_injected_handler_runs_on_any_page_of_the_hostile_site(hostile_site, 
     finally:
         browser.close()
     assert not ran, f"{len(ran)} injected handler(s) ran in Chromium:\n" + "\n".join(ran[:40])
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
+    assert shutil.which(str(CHROMIUM)) or Path(CHROMIUM).exists()
