@@ -155,7 +155,7 @@ def _parse_into(doc: Document, text: str, first_line: int) -> None:
         report(found.kind, field_at(line), line, found.code_point)
     if doc.parsed is None:
         return
-    for path, value, is_key in _strings(doc.parsed.data, ()):
+    for path, value, is_key in strings(doc.parsed.data):
         for found in first_of_each_kind(value, tab=False):
             report(found.kind, path, None, found.code_point)
         if not is_key and is_blank(value):
@@ -173,17 +173,18 @@ def _fields_by_line(parsed: Parsed | None) -> Callable[[int], tuple[str | int, .
     return field_at
 
 
-def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
-    """Every string of the data with its path, and whether it is a key."""
+def strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Every string of the data with its path, and whether it is a key (the one walk of a file's
+    text: its characters here, its private data in `validate.rules`)."""
     if isinstance(data, str):
         yield path, data, False
     elif isinstance(data, dict):
         for key, value in data.items():
             yield (*path, key), key, True
-            yield from _strings(value, (*path, key))
+            yield from strings(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
+            yield from strings(value, (*path, i))
 
 
 def exemplar_paths(exemplars_dir: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from typing import Any
 from .. import schema
 from ..diagnostics import Severity
 from ..load import Document
-from ..load.documents import STORY
+from ..load.documents import STORY, strings
 from ..media.inspect import problem_with
 from ..media.photos import WIDTHS, Variant
 from ..text.reading import read_story, read_text
@@ -210,8 +210,8 @@ def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
     """Each piece of private data a reader would see in `doc`: (field, line, finding)."""
     for finding in find_private_data(read_text(doc.path.name), allowed):
         yield (), 1, finding
-    for path, text in _strings(doc.data, ()):
-        if tuple(step for step in path if isinstance(step, str)) == OFFICE_PHONE:
+    for path, text, is_key in strings(doc.data):
+        if is_key or tuple(step for step in path if isinstance(step, str)) == OFFICE_PHONE:
             continue
         line = doc.line_of(path)
         for finding in find_private_data(read_text(text), allowed):
@@ -223,17 +223,6 @@ def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
         reading = read_story(doc.story) if doc.story_bounded else read_text(doc.story)
         for finding in find_private_data(reading, allowed):
             yield STORY, doc.story_line + doc.story.count("\n", 0, finding.offset), finding
-
-
-def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
 
 
 def _real(value: str) -> bool:
