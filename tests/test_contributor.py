@@ -265,6 +265,8 @@ def test_the_form_follows_the_registries(project: TinyProject) -> None:
     path.write_text(yaml.safe_dump(campaigns, allow_unicode=True, sort_keys=False), encoding="utf-8")
     stale = run_dvk("contribute-files", "--check", cwd=project.root)
     assert stale.returncode == 1 and issueform.FORM_PATH.as_posix() in stale.stderr
+    assert "chạy dvk contribute-files rồi commit" in stale.stderr and "Traceback" not in stale.stderr
+    assert "run dvk contribute-files" in run_dvk("--lang", "en", "contribute-files", "--check", cwd=project.root).stderr
     assert run_dvk("contribute-files", cwd=project.root).returncode == 0
     lines = [line["id"] for c in (first, second) for line in c["lines"]["categories"]]
     assert offered(form)["categories"] == lines

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from .. import findings, hosting
 from ..contribute import issueform, scaffold, xlsx
-from ..diagnostics import Severity
+from ..diagnostics import Diagnostic, Severity
 from ..hosting import nginx
 from ..model import Registry
 from ..pages.placeholders import fill
@@ -313,8 +313,7 @@ def cmd_contribute_files(project: Project, args: argparse.Namespace) -> int:
         print(f"{rel}: đã khớp với các danh mục.")
         return 0
     if args.check:
-        print(f"dvk: {rel} khác với tệp sinh từ các danh mục — chạy dvk contribute-files rồi commit tệp.",
-              file=sys.stderr)
+        print(Diagnostic(rel, None, "", "repo.stale_form", {"file": rel}).render(args.lang), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")

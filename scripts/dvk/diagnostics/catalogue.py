@@ -373,6 +373,14 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
                "untrack them: git rm -r --cached {folder}, then commit "
                "(the folder is in .gitignore; the files on disk stay)"),
     },
+    "repo.stale_form": {
+        "vi": ("biểu mẫu đề cử không còn khớp các danh mục (nội dung thi đua của các chiến dịch đang mở, "
+               "lĩnh vực, đơn vị hiện nay): tệp này do dvk sinh, không sửa tay",
+               "chạy dvk contribute-files rồi commit {file}"),
+        "en": ("the nomination form no longer matches the registries (the open campaigns' lines, the "
+               "fields, today's units): dvk writes this file, it is not edited by hand",
+               "run dvk contribute-files, then commit {file}"),
+    },
     "name.duplicate": {
         "vi": ("tên đơn vị '{value}' trùng với đơn vị ở dòng {first}",
                "hai đơn vị không thể cùng tên: hãy sửa một trong hai tên (dòng này hoặc dòng {first})"),
