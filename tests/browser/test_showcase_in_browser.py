@@ -33,7 +33,7 @@ def with_photos(site: Path) -> str:
 
 def sortable_unit(site: Path) -> str:
     for page in sorted(site.glob("don-vi/*/index.html")):
-        if "data-dvk-sortable" in page.read_text(encoding="utf-8"):
+        if 'class="dvk-order"' in page.read_text(encoding="utf-8"):
             return page.parent.relative_to(site).as_posix() + "/"
     pytest.fail("no unit with two exemplars")
 
@@ -93,13 +93,15 @@ def test_without_javascript_a_photo_link_opens_the_large_variant(without_javascr
 
 def test_a_list_can_be_put_newest_first_and_back(page: Page, site_url: str, sample_site: Path) -> None:
     page.goto(site_url + sortable_unit(sample_site), wait_until="networkidle")
-    rows = page.locator("ul[data-dvk-sortable] > li")
+    rows = page.locator("ul.dvk-list > li")
     alphabetical = rows.locator(":scope > a").all_inner_texts()
-    page.get_by_role("button", name="Mới công nhận").click()
+    order = page.get_by_role("navigation", name="Thứ tự danh sách")
+    order.get_by_role("link", name="Mới công nhận").click()
+    page.wait_for_url("**/moi-nhat/")
     dates = rows.evaluate_all("rows => rows.map((row) => row.dataset.date)")
     assert dates == sorted(dates, reverse=True)
-    assert page.get_by_role("button", name="Mới công nhận").get_attribute("aria-pressed") == "true"
-    page.get_by_role("button", name="Tên A–Z").click()
+    assert order.get_by_role("link", name="Mới công nhận").get_attribute("aria-current") == "page"
+    order.get_by_role("link", name="Tên A–Z").click()
     assert rows.locator(":scope > a").all_inner_texts() == alphabetical
 
 

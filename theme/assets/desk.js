@@ -3,7 +3,7 @@
  * chosen filter. The desk is cut into pages (pages/paging.py); when a filter is first chosen,
  * the other pages are fetched by following their pager's rel="prev" / rel="next" links, and
  * their rows (the one row markup, from the one template) join this table, so a filter looks at
- * every exemplar. Opened from a folder (file://) the browser refuses the fetch: the filters then
+ * every exemplar. Opened from a folder (file://) a browser refuses fetch(): the filters then
  * look at this page's rows, and the status line says so. Without this script the desk is its
  * table, already sorted, page by page. The chosen filters are kept in the address
  * (?chua-len-song=1&noi-dung=mui-3…) so a view can be shared. */
@@ -89,6 +89,11 @@
   }
 
   function loadAll() {
+    if (location.protocol === "file:") { /* a browser refuses fetch() from a folder: not even tried */
+      state = "refused";
+      loading = Promise.resolve();
+      return;
+    }
     state = "loading";
     var here = location.href;
     loading = Promise.all([walk(linked(document, "prev", here), "prev", []),
