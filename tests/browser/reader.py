@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize
 
+from dvk.urls import LIST_PAGE_NAME
+
 HOST = "127.0.0.1"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLOCKING = ("serious", "critical")  # axe impacts that fail the suite; minor/moderate are advice
@@ -47,6 +49,13 @@ PAGE_TYPES = {
     "open-data": "du-lieu/",
     "not-found": "404.html",
 }
+
+
+def pages_of_type(site: Path, pattern: str) -> list[Path]:
+    """The built pages a PAGE_TYPES pattern names, largest first; never a page of a list
+    (`dien-hinh/*/` names exemplars, not `dien-hinh/trang-2/` nor `dien-hinh/moi-nhat/`)."""
+    found = (f for f in site.glob(pattern + "index.html") if not LIST_PAGE_NAME.fullmatch(f.parent.name))
+    return sorted(found, key=lambda f: (-f.stat().st_size, f))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

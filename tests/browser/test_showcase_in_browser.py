@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser.conftest import new_context
-from browser.reader import Recorder, policy_refusals
+from browser.reader import Recorder, pages_of_type, policy_refusals
 
 # One page object per page of the PDF (the page tree's nodes are /Type /Pages).
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -25,7 +25,7 @@ def pdf_pages(page: Page) -> int:
 
 def with_photos(site: Path) -> str:
     """The exemplar page with the most photos, as a served path."""
-    pages = sorted(site.glob("dien-hinh/*/index.html"),
+    pages = sorted(pages_of_type(site, "dien-hinh/*/"),
                    key=lambda p: -p.read_text(encoding="utf-8").count("dvk-photo__link"))
     assert pages and "dvk-photo__link" in pages[0].read_text(encoding="utf-8"), "no exemplar with photos"
     return pages[0].parent.relative_to(site).as_posix() + "/"
@@ -134,7 +134,7 @@ def test_the_statistics_page_prints_as_the_boards_report(page: Page, site_url: s
 def test_every_exemplar_prints_on_at_most_two_pages_with_the_editors_box_under_its_title(
         page: Page, site_url: str, sample_site: Path) -> None:
     served = sorted(p.parent.relative_to(sample_site).as_posix() + "/"
-                    for p in sample_site.glob("dien-hinh/*/index.html"))
+                    for p in pages_of_type(sample_site, "dien-hinh/*/"))
     assert len(served) > 10
     too_long = {}
     for path in served:
