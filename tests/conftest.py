@@ -177,6 +177,15 @@ def province_result(province_root: Path) -> CheckResult:
 def build_without_plugin(tree: Path, site: Path) -> Path:
     """Build an exported Markdown tree as an engine that runs no Python of ours would: the
     site's config without the plugin and without our toc slugify."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    build(load_config(str(config_without_plugin(tree, site))))
+    return site
+
+
+def config_without_plugin(tree: Path, site: Path) -> Path:
+    """The site's mkdocs.yml for an exported tree, as an engine that runs no Python of ours
+    reads it (MkDocs without our hook, Zensical): no plugin, no toc slugify of ours."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "!!python/name:dvk.text.slugs.slugify", "removed"))
     config["plugins"] = []
@@ -187,10 +196,7 @@ def build_without_plugin(tree: Path, site: Path) -> Path:
     config["theme"]["custom_dir"] = str(REPO / "theme")
     config_file = site.parent / f"{site.name}-mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    build(load_config(str(config_file)))
-    return site
+    return config_file
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ def test_a_small_benchmark_measures_every_figure_and_names_its_target(tmp_path: 
         assert getattr(figures, name) > 0, name
     text = report([figures])
     for label in ("check, warm", "full build, warm caches", "full build ÷ bare", "peak memory",
-                  "rebuild after one edit", "search payload", "exemplar page HTML",
+                  "rebuild after one edit", "search payload", "exemplar page HTML", "largest exported Markdown page",
                   "slowest single file, adversarial set"):
         assert label in text
     assert f"≤ {TARGETS['rebuild_1k_s']:.0f} s at 1,000" in text

@@ -105,6 +105,15 @@ def test_a_file_name_that_is_not_a_slug_is_an_error(project: TinyProject) -> Non
     assert "ngoi-nha.md" in d.render()
 
 
+def test_a_file_may_not_take_the_address_of_a_page_of_the_list_of_exemplars(project: TinyProject) -> None:
+    # dien-hinh/trang-2/ is the second page of the list of all exemplars, dien-hinh/moi-nhat/ its newest first
+    for name in ("trang-2", "moi-nhat"):
+        project.write(f"kv-giao-long/{name}.md", exemplar_text(collective()))
+        [d] = project.check().diagnostics
+        assert d.code == "slug.reserved" and f"{name}.md" in d.render()
+        (project.root / f"exemplars/kv-giao-long/{name}.md").unlink()
+
+
 def test_slugs_are_unique_site_wide(project: TinyProject) -> None:
     project.add(collective())
     project.write("kv-tan-thach/ngoi-nha-nhan-ai.md", exemplar_text(collective(unit="kv-tan-thach")))

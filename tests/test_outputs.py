@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, TinyProject, build_without_plugin, collective, individual, run_dvk
+from bench.synthetic import write_synthetic_project
+from conftest import REPO, TinyProject, build_without_plugin, collective, config_without_plugin, individual, run_dvk
+from dvk.pages.paging import EXEMPLARS_PER_PAGE
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -40,6 +46,27 @@ def test_export_markdown_writes_a_tree_that_builds_without_our_hook(project: Tin
 def article_text(page: Path) -> str:
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
     return " ".join(article.get_text(" ").split())
+
+
+# Zensical 0.1.1 imports its theme from zensical-ui, a package of its own that it pins exactly.
+ZENSICAL_MISSING = next((f"{name} is not installed (pip install -c scripts/constraints.txt '.[zensical]')"
+                         for name in ("zensical", "zensical_ui") if importlib.util.find_spec(name) is None), None)
+
+
+@pytest.mark.skipif(ZENSICAL_MISSING is not None, reason=ZENSICAL_MISSING or "")
+def test_zensical_builds_the_exported_tree_with_its_list_pages(tmp_path: Path) -> None:
+    project = write_synthetic_project(tmp_path / "project", EXEMPLARS_PER_PAGE + 10, photos=False)
+    tree, site = tmp_path / "tree", tmp_path / "site"
+    done = run_dvk("export-markdown", str(tree), cwd=project)
+    assert done.returncode == 0, done.stderr
+    zensical = Path(sys.executable).with_name("zensical")
+    done = subprocess.run([str(zensical), "build", "-f", str(config_without_plugin(tree, site))],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    slug = next((tree / "dien-hinh").glob("*-so-1/index.md")).parent.name
+    for page in (f"dien-hinh/{slug}/index.html", "dien-hinh/index.html", "dien-hinh/trang-2/index.html",
+                 "dien-hinh/moi-nhat/index.html", "bien-tap/index.html"):
+        assert (site / page).is_file(), page
 
 
 def test_export_refuses_to_overwrite_a_folder_with_files(project: TinyProject, tmp_path: Path) -> None:

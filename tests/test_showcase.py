@@ -101,8 +101,14 @@ def test_every_list_row_has_a_thumbnail_and_its_date_and_the_lists_come_a_to_z(t
             if PHOTO_SLUG in row.find("a")["href"]:
                 for ref in image_addresses(row):
                     resolves(tiny_site, served, ref)
-    rows = page_of(tiny_site, "don-vi/dang-uy-giao-long-2025/").select("ul.dvk-list")
-    assert rows[0].has_attr("data-dvk-sortable")  # two rows: the page offers the other order
+    # two rows: the page offers the other order, a page of its own
+    unit = page_of(tiny_site, "don-vi/dang-uy-giao-long-2025/")
+    order = unit.select_one('nav.dvk-order[aria-label="Thứ tự danh sách"]')
+    assert order.find("a", string="Mới công nhận")["href"] == "moi-nhat/"
+    assert order.find("a", string="Tên A–Z")["aria-current"] == "page"
+    newest = page_of(tiny_site, "don-vi/dang-uy-giao-long-2025/moi-nhat/")
+    dates = [row["data-date"] for row in newest.select("ul.dvk-list > li.dvk-item")]
+    assert len(dates) == 2 and dates == sorted(dates, reverse=True)
 
 
 def test_a_gallery_photo_links_to_its_largest_variant_at_its_stated_size(tiny_site: Path) -> None:

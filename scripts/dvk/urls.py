@@ -8,6 +8,7 @@ any engine and can be opened from a folder.
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -69,6 +70,20 @@ def served(path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return f"{stem}/"
+
+
+ORDER_SLUGS = {"title": "ten-a-z", "newest": "moi-nhat"}
+# The names a list's own pages take inside its folder; no exemplar may be named so, since the
+# list of all exemplars (`dien-hinh/`) shares its folder with their pages.
+LIST_PAGE_NAME = re.compile("|".join((r"trang-\d+", *ORDER_SLUGS.values())))
+
+
+def list_page(page: str, number: int = 1, order: str | None = None) -> str:
+    """Page `number` of a list (`page`, its `index.md`) in an order other than its own, or in
+    its own (`order=None`): page 1 at the list's address, so every printed link keeps working,
+    then `<list>/trang-<n>/`; another order at `<list>/moi-nhat/`, `<list>/moi-nhat/trang-<n>/`."""
+    parts = [name for name in (ORDER_SLUGS[order] if order else "", f"trang-{number}" if number > 1 else "") if name]
+    return posixpath.join(posixpath.dirname(page), *parts, "index.md") if parts else page
 
 
 def desk() -> str:

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from bench.chromium import ARGS as CHROMIUM_ARGS
 from bench.chromium import CHROMIUM
-from browser.reader import PAGE_TYPES, SCREENS, WATCH_POLICY, Recorder, Visit, serve
+from browser.reader import PAGE_TYPES, SCREENS, WATCH_POLICY, Recorder, Visit, pages_of_type, serve
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -59,7 +59,7 @@ def open_page_type(tab: Page, site_url: str, site: Path, kind: str) -> None:
     """Open a kind of page (a key of PAGE_TYPES) and wait until it is quiet; skip one not built yet."""
     path = PAGE_TYPES[kind]
     if "*" in path:
-        found = sorted(site.glob(path + "index.html"), key=lambda f: (-f.stat().st_size, f))
+        found = pages_of_type(site, path)
         if not found:
             pytest.skip(f"no {kind} page in the built site yet ({path})")
         path = found[0].parent.relative_to(site).as_posix() + "/"

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import ConsoleMessage, Locator, Page, Request, ViewportSize
 
 from bench.localserver import HOST, QuietFiles, serving
+from dvk.urls import LIST_PAGE_NAME
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLOCKING = ("serious", "critical")  # axe impacts that fail the suite; minor/moderate are advice
@@ -45,6 +46,13 @@ PAGE_TYPES = {
     "open-data": "du-lieu/",
     "not-found": "404.html",
 }
+
+
+def pages_of_type(site: Path, pattern: str) -> list[Path]:
+    """The built pages a PAGE_TYPES pattern names, largest first; never a page of a list
+    (`dien-hinh/*/` names exemplars, not `dien-hinh/trang-2/` nor `dien-hinh/moi-nhat/`)."""
+    found = (f for f in site.glob(pattern + "index.html") if not LIST_PAGE_NAME.fullmatch(f.parent.name))
+    return sorted(found, key=lambda f: (-f.stat().st_size, f))
 
 
 class _FilesAndNotFoundPage(QuietFiles):

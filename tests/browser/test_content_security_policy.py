@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser.conftest import new_context
-from browser.reader import PAGE_TYPES, Recorder, Visit, policy_of, policy_refusals, serve
+from browser.reader import PAGE_TYPES, Recorder, Visit, pages_of_type, policy_of, policy_refusals, serve
 
 MARKER = "document.documentElement.dataset.pwned"
 INJECTED = (f'<img alt="" src="x" onerror="{MARKER} = 1">'
@@ -30,7 +30,7 @@ def offline_file(site: Path, kind: str) -> Path:
     """The file of a kind of page in the offline copy (links end in .html there)."""
     path = PAGE_TYPES[kind]
     if "*" in path:
-        found = sorted(site.glob(path + "index.html"), key=lambda f: (-f.stat().st_size, f))
+        found = pages_of_type(site, path)
         if not found:
             pytest.skip(f"no {kind} page in the built site yet ({path})")
         return found[0]

@@ -5,12 +5,18 @@ fetches the sitemap. Sizes are measured in Chromium (getBoundingClientRect, comp
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
 
-from browser.reader import Visit
+from bench.synthetic import write_synthetic_project
+from browser.conftest import new_context
+from browser.reader import Visit, serve
+from conftest import run_dvk
+from dvk.pages.paging import DESK_ROWS_PER_PAGE
 
 GREEN = "rgb(46, 125, 50)"  # #2e7d32, the colour of a target met
 
@@ -155,3 +161,75 @@ def test_code_is_drawn_by_one_named_font_that_carries_vietnamese(seen: Visit) ->
     named = [name.strip().strip('"') for name in stack.split(",")]
     assert len(fonts) == 1, f"drawn by {fonts}"
     assert fonts[0] in named, f"drawn by {fonts[0]}, not named in {stack}"
+
+
+# --- a desk of more rows than one page -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def paged_desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic project with the desk on two pages, built to serve and to open from a folder."""
+    root = tmp_path_factory.mktemp("paged-desk")
+    project = write_synthetic_project(root / "project", DESK_ROWS_PER_PAGE + 30, photos=False)
+    for name, offline in (("site", []), ("offline", ["--offline"])):
+        done = run_dvk("build", *offline, "--site-dir", str(root / name), cwd=project)
+        assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.fixture
+def desk_tab(browser: Browser) -> Iterator[Page]:
+    context = new_context(browser, "desktop")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def desk_rows(site: Path, page: str) -> list[dict[str, str]]:
+    html = (site / page).read_text(encoding="utf-8")
+    return [dict(row.attrs) for row in BeautifulSoup(html, "html.parser").select("#dvk-desk tbody tr")]
+
+
+def settled(tab: Page) -> str:
+    tab.wait_for_function("() => !document.getElementById('dvk-desk-status').textContent.startsWith('Đang tải')")
+    return tab.locator("#dvk-desk-status").inner_text()
+
+
+def test_a_desk_filter_finds_the_rows_of_every_page_and_says_how_many_of_how_many(
+        desk_tab: Page, paged_desk: Path) -> None:
+    site = paged_desk / "site"
+    first, second = desk_rows(site, "bien-tap/index.html"), desk_rows(site, "bien-tap/trang-2/index.html")
+    assert len(first) == DESK_ROWS_PER_PAGE and second
+    wanted = second[-1]  # the last row of page 2: a unit some of whose exemplars only page 2 lists
+    expected = [row["data-slug"] for row in first + second if row["data-unit"] == wanted["data-unit"]]
+    with serve(site) as url:
+        desk_tab.goto(url + "bien-tap/", wait_until="networkidle")
+        assert "Trang này hiện 100 trên 130 điển hình." in desk_tab.locator("#dvk-desk-status").inner_text()
+        desk_tab.select_option("#dvk-desk-don-vi", wanted["data-unit"])
+        assert settled(desk_tab) == f"Đang hiện {len(expected)} trên 130 điển hình."
+        shown = desk_tab.locator("#dvk-desk tbody tr:not([hidden])")
+        assert [row.get_attribute("data-slug") for row in shown.all()] == expected  # in the desk's order
+        found = desk_tab.locator(f"#dvk-desk tbody tr[data-slug='{wanted['data-slug']}']:not([hidden]) a").first
+        assert found.get_attribute("href").startswith(url)  # its links lead where they did from page 2
+        assert desk_tab.request.get(found.get_attribute("href")).ok
+        assert not desk_tab.get_by_role("navigation", name="Phân trang").is_visible()
+        shared = desk_tab.url
+        assert f"don-vi={wanted['data-unit']}" in shared
+        # the shared view opens as it was, from any page of the desk
+        desk_tab.goto(url + "bien-tap/trang-2/?" + shared.split("?", 1)[1], wait_until="networkidle")
+        assert settled(desk_tab) == f"Đang hiện {len(expected)} trên 130 điển hình."
+        desk_tab.get_by_role("button", name="Bỏ lọc").click()
+        assert settled(desk_tab) == "Trang này hiện 30 trên 130 điển hình."
+        assert desk_tab.locator("#dvk-desk tbody tr:not([hidden])").count() == 30
+
+
+def test_from_a_folder_the_desk_filters_its_own_page_and_says_so(desk_tab: Page, paged_desk: Path) -> None:
+    site = paged_desk / "offline"
+    first = desk_rows(site, "bien-tap/index.html")
+    wanted = first[0]["data-unit"]
+    desk_tab.goto((site / "bien-tap/index.html").as_uri() + "?don-vi=" + wanted, wait_until="load")
+    status = settled(desk_tab)
+    here = sum(row["data-unit"] == wanted for row in first)
+    assert status.startswith(f"Đang hiện {here} trên {len(first)} điển hình của trang này")
+    assert "chỉ lọc trong trang này" in status
+    assert desk_tab.locator("#dvk-desk tbody tr:not([hidden])").count() == here

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser.conftest import new_context
-from browser.reader import Recorder, policy_refusals
+from browser.reader import Recorder, pages_of_type, policy_refusals
 
 # One page object per page of the PDF (the page tree's nodes are /Type /Pages).
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -25,7 +25,7 @@ def pdf_pages(page: Page) -> int:
 
 def with_photos(site: Path) -> str:
     """The exemplar page with the most photos, as a served path."""
-    pages = sorted(site.glob("dien-hinh/*/index.html"),
+    pages = sorted(pages_of_type(site, "dien-hinh/*/"),
                    key=lambda p: -p.read_text(encoding="utf-8").count("dvk-photo__link"))
     assert pages and "dvk-photo__link" in pages[0].read_text(encoding="utf-8"), "no exemplar with photos"
     return pages[0].parent.relative_to(site).as_posix() + "/"
@@ -33,7 +33,7 @@ def with_photos(site: Path) -> str:
 
 def sortable_unit(site: Path) -> str:
     for page in sorted(site.glob("don-vi/*/index.html")):
-        if "data-dvk-sortable" in page.read_text(encoding="utf-8"):
+        if 'class="dvk-order"' in page.read_text(encoding="utf-8"):
             return page.parent.relative_to(site).as_posix() + "/"
     pytest.fail("no unit with two exemplars")
 
@@ -93,13 +93,15 @@ def test_without_javascript_a_photo_link_opens_the_large_variant(without_javascr
 
 def test_a_list_can_be_put_newest_first_and_back(page: Page, site_url: str, sample_site: Path) -> None:
     page.goto(site_url + sortable_unit(sample_site), wait_until="networkidle")
-    rows = page.locator("ul[data-dvk-sortable] > li")
+    rows = page.locator("ul.dvk-list > li")
     alphabetical = rows.locator(":scope > a").all_inner_texts()
-    page.get_by_role("button", name="Mới công nhận").click()
+    order = page.get_by_role("navigation", name="Thứ tự danh sách")
+    order.get_by_role("link", name="Mới công nhận").click()
+    page.wait_for_url("**/moi-nhat/")
     dates = rows.evaluate_all("rows => rows.map((row) => row.dataset.date)")
     assert dates == sorted(dates, reverse=True)
-    assert page.get_by_role("button", name="Mới công nhận").get_attribute("aria-pressed") == "true"
-    page.get_by_role("button", name="Tên A–Z").click()
+    assert order.get_by_role("link", name="Mới công nhận").get_attribute("aria-current") == "page"
+    order.get_by_role("link", name="Tên A–Z").click()
     assert rows.locator(":scope > a").all_inner_texts() == alphabetical
 
 
@@ -132,7 +134,7 @@ def test_the_statistics_page_prints_as_the_boards_report(page: Page, site_url: s
 def test_every_exemplar_prints_on_at_most_two_pages_with_the_editors_box_under_its_title(
         page: Page, site_url: str, sample_site: Path) -> None:
     served = sorted(p.parent.relative_to(sample_site).as_posix() + "/"
-                    for p in sample_site.glob("dien-hinh/*/index.html"))
+                    for p in pages_of_type(sample_site, "dien-hinh/*/"))
     assert len(served) > 10
     too_long = {}
     for path in served:

@@ -349,6 +349,12 @@ CATALOGUE: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("file name '{value}' cannot be a slug",
                "name the file in lowercase ascii joined by '-', e.g. {example}.md"),
     },
+    "slug.reserved": {
+        "vi": ("tên tệp '{value}' trùng địa chỉ một trang của danh sách điển hình (trang-2, moi-nhat…)",
+               "hãy đặt tên tệp theo tên điển hình, ví dụ ngoi-nha-nhan-ai.md"),
+        "en": ("file name '{value}' is the address of a page of the list of exemplars (trang-2, moi-nhat…)",
+               "name the file after the exemplar's title, e.g. ngoi-nha-nhan-ai.md"),
+    },
     "slug.duplicate": {
         "vi": ("slug '{value}' cũng được dùng ở {other}", "hãy đổi tên một trong các tệp để slug là duy nhất"),
         "en": ("slug '{value}' is also used by {other}", "rename one of the files so each slug is unique"),

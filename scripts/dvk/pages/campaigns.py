@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import urls
-from ..model import Campaign, newest_first
+from ..model import Campaign
 from ..stats import Statistics
 from .base import Site, SiteFile
+from .paging import exemplar_pages
 from .statistics import page_of
 
 
@@ -24,10 +25,12 @@ def files(site: Site) -> Iterator[SiteFile]:
     registry, catalog = site.registry, site.catalog
     for campaign in registry.campaigns.values():
         path = urls.campaign(campaign.id)
-        exemplars = newest_first([e for e in catalog.exemplars if e.campaign == campaign.id])
+        exemplars = [e for e in catalog.exemplars if e.campaign == campaign.id]
         image, card = site.card(path, campaign.name, campaign.plan.number)
-        yield site.render(path, "campaign.html.j2", campaign=campaign, stats=Statistics(catalog, campaign),
-                          reviews=reviews(site, campaign), exemplars=exemplars,
-                          statistics=page_of(site, campaign.id), image=image,
-                          plan_page=campaign.plan.page if campaign.plan.page in site.content else None)
+        # A campaign's page shows its newest exemplars first, as it always has
+        yield from exemplar_pages(site, path, "campaign.html.j2", exemplars, own="newest",
+                                  campaign=campaign, stats=Statistics(catalog, campaign),
+                                  reviews=reviews(site, campaign), statistics=page_of(site, campaign.id),
+                                  image=image,
+                                  plan_page=campaign.plan.page if campaign.plan.page in site.content else None)
         yield card

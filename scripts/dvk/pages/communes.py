@@ -10,6 +10,7 @@ from ..model import Commune, Registry
 from ..text.collate import Key, sort_key
 from ..text.formats import vi_short_date
 from .base import Site, SiteFile
+from .paging import exemplar_pages
 from .redirects import redirect
 
 
@@ -39,9 +40,9 @@ def files(site: Site) -> Iterator[SiteFile]:
         units = sorted((u for u in registry.units.values()
                         if u.is_current and u.commune and registry.current_commune(u.commune).id == commune.id),
                        key=lambda u: sort_key(u.name))
-        yield site.render(urls.commune(commune.id), "commune.html.j2", commune=commune, units=units,
-                          absorbed=[c for c in former if registry.current_commune(c.id).id == commune.id],
-                          exemplars=catalog.by_commune.get(commune.id, []))
+        yield from exemplar_pages(site, urls.commune(commune.id), "commune.html.j2",
+                                  catalog.by_commune.get(commune.id, []), commune=commune, units=units,
+                                  absorbed=[c for c in former if registry.current_commune(c.id).id == commune.id])
     for old in former:
         now = registry.current_commune(old.id)
         if now.id == old.id:

@@ -9,11 +9,12 @@ from ..media import photos
 from ..media.photos import PhotoFile
 from ..model import by_title
 from .base import Asset, Site, SiteFile
+from .paging import exemplar_pages
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     catalog, registry = site.catalog, site.registry
-    yield site.render("dien-hinh/index.md", "exemplars.html.j2", exemplars=catalog.exemplars)
+    yield from exemplar_pages(site, "dien-hinh/index.md", "exemplars.html.j2", catalog.exemplars)
     # previous and next within today's unit, in the order its page lists them
     neighbours = {ex.slug: (siblings[i - 1] if i else None, siblings[i + 1] if i + 1 < len(siblings) else None)
                   for siblings in catalog.by_unit.values() for i, ex in enumerate(siblings)}

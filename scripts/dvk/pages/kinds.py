@@ -8,6 +8,7 @@ from .. import urls
 from ..model import KIND_NAMES
 from ..text.collate import sort_key
 from .base import Site, SiteFile
+from .paging import exemplar_pages
 
 
 def files(site: Site) -> Iterator[SiteFile]:
@@ -15,4 +16,4 @@ def files(site: Site) -> Iterator[SiteFile]:
     yield site.render("loai/index.md", "kinds.html.j2", kinds=kinds,
                       counts={k: len(site.catalog.by_kind.get(k, [])) for k in kinds})
     for kind in kinds:
-        yield site.render(urls.kind(kind), "kind.html.j2", kind=kind, exemplars=site.catalog.by_kind.get(kind, []))
+        yield from exemplar_pages(site, urls.kind(kind), "kind.html.j2", site.catalog.by_kind.get(kind, []), kind=kind)

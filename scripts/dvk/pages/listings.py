@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..text.collate import sort_key
 from .base import Site, SiteFile
+from .paging import exemplar_pages
 
 
 def files(site: Site) -> Iterator[SiteFile]:
@@ -27,7 +28,6 @@ def files(site: Site) -> Iterator[SiteFile]:
         for entry in entries:
             heading = f"{entry.title}: {entry.short}" if hasattr(entry, "short") else entry.title
             image, card = site.card(url_of(entry.id), heading, title)
-            yield site.render(url_of(entry.id), "listing.html.j2", entry=entry,
-                              exemplars=index.get(entry.id, []), image=image,
-                              family_title=title, family_path=index_path)
+            yield from exemplar_pages(site, url_of(entry.id), "listing.html.j2", index.get(entry.id, []),
+                                      entry=entry, image=image, family_title=title, family_path=index_path)
             yield card

@@ -11,6 +11,7 @@ from ..model import Registry, Unit
 from ..text.collate import sort_key
 from ..text.formats import vi_short_date
 from .base import Site, SiteFile
+from .paging import exemplar_pages
 from .redirects import redirect
 
 
@@ -35,11 +36,10 @@ def files(site: Site) -> Iterator[SiteFile]:
         line = registry.former_note(unit.id) or (
             registry.level_names.get(unit.level, unit.level) + (f" · {commune.name}" if commune else ""))
         image, card = site.card(urls.unit(unit.id), unit.name, line)
-        yield site.render(urls.unit(unit.id), "unit.html.j2", unit=unit,
-                          exemplars=catalog.by_unit.get(unit.id, []),
-                          absorbed=[u for u in former if u.id != unit.id
-                                    and registry.current_unit(u.id).id == unit.id],
-                          image=image)
+        yield from exemplar_pages(site, urls.unit(unit.id), "unit.html.j2", catalog.by_unit.get(unit.id, []),
+                                  unit=unit, absorbed=[u for u in former if u.id != unit.id
+                                              and registry.current_unit(u.id).id == unit.id],
+                                  image=image)
         yield card
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .. import schema
+from .. import schema, urls
 from ..diagnostics import Severity
 from ..load import Document
 from ..load.documents import STORY, strings
@@ -74,6 +74,8 @@ def check_exemplar(doc: Document, today: date) -> None:
     slug = doc.path.stem
     if not SLUG.match(slug):
         doc.problem("slug.invalid", line=1, value=doc.path.name, example=slugify(slug) or "ten-dien-hinh")
+    elif urls.LIST_PAGE_NAME.fullmatch(slug):  # dien-hinh/<slug>/ would be a page of the list of all
+        doc.problem("slug.reserved", line=1, value=doc.path.name)
     if doc.data is None:
         return
     check_against_schema(doc, schema.EXEMPLAR)
