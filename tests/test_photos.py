@@ -294,6 +294,19 @@ def test_every_card_of_the_sample_is_a_1200_by_630_jpeg_under_80_kb_and_its_text
         assert (sample_site / asset.path).stat().st_size <= 80 * 1024, asset.path
 
 
+def test_a_card_beside_a_busy_photo_still_fits_the_80_kb_budget(tmp_path: Path) -> None:
+    # Noise is the worst a phone photo can be for JPEG: at the usual quality this card is larger.
+    photo = tmp_path / "busy.png"
+    Image.effect_noise((1600, 1200), 120).convert("RGB").save(photo)
+    card = Card("Tổ hòa giải ở cơ sở ấp Phú Hòa giữ bình yên xóm làng suốt mười năm liền",
+                "Khối vận xã Giao Long", "Dân vận khéo", photo)
+    target = tmp_path / "og.jpg"
+    cards.draw(card, target)
+    with Image.open(target) as im:
+        assert (im.format, im.size) == ("JPEG", (1200, 630))
+    assert target.stat().st_size <= cards.BUDGET == 80 * 1024
+
+
 def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path, read_html: Reader) -> None:
     for page in ("dien-hinh/dan-quan-chau-thanh-giup-dan-phong-chong-han-man", "don-vi/hoi-nong-dan-huyen",
                  "noi-dung/mui-3"):

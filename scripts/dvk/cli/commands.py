@@ -61,7 +61,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from ..mkdocs import run  # the engine is loaded only for the verbs that need it
 
     site_dir = (args.site_dir or project.site_dir(args.offline)).resolve()
-    problem = run.build_site(project, site_dir, offline=args.offline)
+    problem = run.build_site(project, site_dir, offline=args.offline, checked=result)
     if problem:
         print(f"dvk: dựng trang thất bại: {problem}", file=sys.stderr)
         return 1

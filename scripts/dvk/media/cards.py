@@ -7,6 +7,7 @@ every Vietnamese letter; a character the font lacks is left out rather than draw
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -14,18 +15,22 @@ from importlib import resources
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from . import photos
 
 SIZE = (1200, 630)
 RED, INK, MUTED, PAPER = "#b71c1c", "#212121", "#5f5f5f", "#fffaf3"
-CARD_VERSION = 2  # bump when `draw` changes what it writes for the same card
+CARD_VERSION = 3  # bump when `draw` changes what it writes for the same card
 FILE_NAME = "og.jpg"  # beside the page it stands for
 # JPEG, not PNG or WebP: every sharing site (Facebook, Zalo, X, LinkedIn) reads it, and a card
 # with a photo beside the text was 388 KB as a PNG; at this quality it stays under 80 KB
-# (`make bench` measures the largest) with text that stays crisp.
-ENCODING = {"format": "JPEG", "quality": 72, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+# (`make bench` measures the largest) with text that stays crisp. A busy photo can still push
+# a card past the budget: then the quality steps down, and then the photo (never the text) is
+# softened, until it fits: the last step blurs it enough that any photo does.
+ENCODING = {"format": "JPEG", "optimize": True, "progressive": True, "subsampling": "4:2:0"}
+STEPS = ((72, 0), (64, 0), (56, 0), (48, 0), (48, 2), (48, 4), (40, 12))  # (quality, blur radius)
+BUDGET = 80 * 1024  # bytes
 MARGIN = 64
 
 
@@ -105,12 +110,14 @@ def draw(card: Card, target: Path) -> None:
     canvas = Image.new("RGB", SIZE, PAPER)
     pen = ImageDraw.Draw(canvas)
     text_right = SIZE[0] - MARGIN
+    photo_box = None
     if card.photo:
         with Image.open(card.photo) as im:
             im.draft("RGB", (SIZE[1], SIZE[1]))
             side = ImageOps.fit(ImageOps.exif_transpose(im).convert("RGB"), (440, SIZE[1]),
                                 Image.Resampling.LANCZOS)
-        canvas.paste(side, (SIZE[0] - side.width, 0))
+        photo_box = (SIZE[0] - side.width, 0, SIZE[0], SIZE[1])
+        canvas.paste(side, photo_box[:2])
         text_right = SIZE[0] - side.width - 48
     pen.rectangle((0, 0, 16, SIZE[1]), fill=RED)
     width = text_right - MARGIN
@@ -130,4 +137,17 @@ def draw(card: Card, target: Path) -> None:
         y += _leading(font)
     for i, line in enumerate(unit_lines):
         pen.text((MARGIN, unit_top + 44 * i), line, font=unit_font, fill=MUTED)
-    canvas.save(target, **ENCODING)
+    target.write_bytes(_within_budget(canvas, photo_box))
+
+
+def _within_budget(canvas: Image.Image, photo_box: tuple[int, int, int, int] | None) -> bytes:
+    for quality, blur in STEPS:
+        image = canvas
+        if blur and photo_box:
+            image = canvas.copy()
+            image.paste(canvas.crop(photo_box).filter(ImageFilter.GaussianBlur(blur)), photo_box[:2])
+        encoded = io.BytesIO()
+        image.save(encoded, quality=quality, **ENCODING)
+        if encoded.tell() <= BUDGET:
+            break
+    return encoded.getvalue()

@@ -35,7 +35,7 @@ from .. import findings
 from ..diagnostics import Severity
 from ..pages import Page
 from ..pages.placeholders import NAMES, fill, unknown
-from ..pipeline import build, frame
+from ..pipeline import CheckResult, build, frame
 from ..progress import Progress
 from ..project import Project
 from ..settings import Settings, engine_settings
@@ -57,6 +57,7 @@ class DvkPlugin(BasePlugin):
         self.bodies: dict[str, str] = {}  # generated page's docs path → its finished HTML
         self.progress: Progress | None = None
         self.settings: Settings | None = None
+        self.checked: CheckResult | None = None  # a check the CLI has just run, for the next build only
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
@@ -85,7 +86,8 @@ class DvkPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project = Project(Path(config.config_file_path).resolve().parent)
         content = {f.src_uri: f.content_string for f in files.documentation_pages()}  # for search
-        built = build(project, engine_settings(config), content)
+        built = build(project, engine_settings(config), content, self.checked)
+        self.checked = None  # a preview's next build checks the files as they are then
         for diagnostic in built.result.diagnostics:
             # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
             # `dvk check --strict` is where warnings become errors. A preview never stops.
@@ -118,7 +120,8 @@ class DvkPlugin(BasePlugin):
                 kind = _Unchanged if self.preview and self._unchanged(item.path, item.data) else File
                 files.append(kind.generated(config, item.path, content=item.data))
             else:
-                files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+                kind = _Linked if Path(item.source).is_relative_to(project.cache_dir) else File
+                files.append(kind.generated(config, item.path, abs_src_path=str(item.source)))
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
         return files
 
@@ -196,6 +199,26 @@ def _render_finished(page: MkDocsPage, config: MkDocsConfig, files: Files) -> No
     page._title_from_render = None
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+class _Linked(File):
+    """A made file (a photo variant, a social card) published as a second name of its entry in
+    the cache, not a copy: most of a site's bytes are photos, and copying them, then deleting
+    the copies at the next build, was a tenth of a warm build. The entry is verified against
+    its manifest before every build (`site.make`), so a change through this name is undone."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or one without links
+            super().copy_file(dirty)
 
 
 class _Unchanged(File):

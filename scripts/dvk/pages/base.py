@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -122,6 +122,9 @@ class Site:
     settings: Settings
     content: Mapping[str, str] = field(default_factory=dict)  # hand-written pages (docs path → Markdown)
     feed_pages: frozenset[str] = frozenset()  # pages with feeds of their own, linked in their text
+    # What several families make from one exemplar (its open-data record: the kit holds it too),
+    # made once per build.
+    _made: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
 
     @property
     def registry(self) -> Registry:
@@ -140,6 +143,13 @@ class Site:
             unit_of=self.unit_of, campaign_of=self.campaign_of, story=self.story,
             rendition=photos.rendition, sizes=photos.SIZES, own_feeds=own_feeds, **context))
         return Page(path, dict(module.meta), str(module))
+
+    def once(self, what: str, exemplar: Exemplar, make: Callable[[], Any]) -> Any:
+        """`make()` the first time `what` of `exemplar` is asked for in this build, then as made."""
+        key = (what, exemplar.slug)
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def card(self, page: str, title: str, line: str, photo: Path | None = None) -> tuple[str, Asset]:
         """The page's social card: its docs-relative path (front matter `image:`) and the asset."""

@@ -68,7 +68,7 @@ def story_kit(site: Site, ex: Exemplar) -> Kit:
     text = kit_text(rec, site.settings.licence, column)
     texts = (
         (KIT_TEXT, ("\ufeff" + text).encode("utf-8")),  # BOM: Vietnamese in any editor
-        ("dien-hinh.json", exemplar_document(rec, site.settings.licence)),
+        ("dien-hinh.json", exemplar_document(site, ex)),
     )
     return Kit(ex.slug, ex.recognition.date, texts)
 

@@ -15,7 +15,6 @@ from typing import Any
 from .. import schema, urls
 from ..media.photos import published_name
 from ..model import KIND_NAMES, Campaign, Exemplar
-from ..settings import Licence
 from ..text.story import story_text
 from ..text.tables import csv_bytes, json_bytes
 from .base import Asset, Site, SiteFile
@@ -56,6 +55,10 @@ CSV_COLUMNS: tuple[tuple[str, Any], ...] = (
 
 def record(site: Site, ex: Exemplar) -> dict[str, Any]:
     """The public description of one exemplar: every key always present (null when absent)."""
+    return site.once("record", ex, lambda: _record(site, ex))
+
+
+def _record(site: Site, ex: Exemplar) -> dict[str, Any]:
     registry = site.registry
     unit = registry.units[ex.unit]
     current = registry.current_unit(ex.unit)
@@ -131,9 +134,10 @@ def campaign_record(site: Site, campaign: Campaign) -> dict[str, Any]:
     }
 
 
-def exemplar_document(rec: dict[str, Any], licence: Licence) -> bytes:
+def exemplar_document(site: Site, ex: Exemplar) -> bytes:
     """One exemplar's own JSON file (du-lieu/dien-hinh/<slug>.json, and inside its story kit)."""
-    return json_bytes({"version": VERSION, "licence": licence.as_json(), "exemplar": rec})
+    return site.once("document", ex, lambda: json_bytes(
+        {"version": VERSION, "licence": site.settings.licence.as_json(), "exemplar": record(site, ex)}))
 
 
 def headings(column: str) -> list[str]:
@@ -163,8 +167,8 @@ def files(site: Site) -> Iterator[SiteFile]:
     yield Asset(urls.open_data("campaigns.json"), data=json_bytes({
         "version": VERSION, "licence": licence.as_json(),
         "campaigns": [campaign_record(site, c) for c in site.registry.campaigns.values()]}))
-    for rec in records:
-        yield Asset(urls.exemplar_record(rec["slug"]), data=exemplar_document(rec, licence))
+    for ex in site.catalog.exemplars:
+        yield Asset(urls.exemplar_record(ex.slug), data=exemplar_document(site, ex))
     for published, ours in SCHEMA_FILES.items():
         yield Asset(urls.open_data(published), data=schema.schema_bytes(ours))
     yield site.render(urls.open_data(), "opendata.html.j2", records=records, licence=licence,

@@ -7,11 +7,18 @@ story kit, and every file name — with the same reader (`text.reading`) and the
 private data that came in another way (a registry text, a template, a rule that failed) stops
 the build instead of reaching the public. Photos and other binary files are judged by name
 only: their content was judged when they were made (metadata stripped, `media.photos`).
+
+Reading is the costliest step of a warm build, and its verdict depends only on the bytes read,
+the numbers allowed and our code: a file found clean is remembered by the digest of those
+(`Clean`, in `.cache/dvk/`), and the next build reads only what changed. Only "clean" is
+remembered: a file with a finding is read again every time, so its message is always whole.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import zipfile
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
@@ -23,8 +30,11 @@ from ..diagnostics import Diagnostic
 from ..load import Document, dotted
 from ..pages import Asset, Page, SiteFile, search
 from ..text.reading import BREAK, read_text
+from ..validate.cache import code_version
 from ..validate.privacy import Finding, dialled, find_private_data
 from ..validate.rules import private_data_in
+
+MEMO_FILE = Path("dvk") / "scanned-clean.txt"  # inside the project's cache folder
 
 TEXT_SUFFIXES = frozenset({".md", ".html", ".htm", ".xml", ".json", ".csv", ".txt", ".js", ".svg",
                            ".css", ".webmanifest", ".yml", ".yaml"})
@@ -47,12 +57,16 @@ _UNKNOWN = {"vi": "không tìm thấy trong tệp nguồn (một mẫu trang, ha
 
 
 def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[str],
-                           sources: Iterable[Document]) -> list[Diagnostic]:
+                           sources: Iterable[Document], cache: Path | None = None) -> list[Diagnostic]:
     """One message per leak in the made `files`, naming the made file and, where the same
     data is in one of `sources` (the registries, the published exemplar files), that file,
-    line and field. The registered `office_phones` are public by design."""
+    line and field. The registered `office_phones` are public by design. With a `cache`
+    folder, files found clean by an earlier build (same bytes, same code) are not read again."""
     allowed = {dialled(phone) for phone in office_phones}
-    leaks = scan(files, allowed)
+    clean = Clean.load(cache / MEMO_FILE, allowed) if cache is not None else Clean(allowed)
+    leaks = scan(files, allowed, clean)
+    if cache is not None:
+        clean.save(cache / MEMO_FILE)
     if not leaks:
         return []
     wanted = {leak.finding.key for leak in leaks}
@@ -68,11 +82,74 @@ def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[st
             for leak in leaks]
 
 
-def scan(files: Iterable[SiteFile], allowed: Collection[str] = ()) -> list[Leak]:
+class Clean:
+    """Digests of what was read and found clean, valid for one version of our code and one set
+    of allowed numbers (the file's first line says which); any other first line starts empty."""
+
+    def __init__(self, allowed: Collection[str], digests: Iterable[str] = ()) -> None:
+        self.version = _version(allowed)
+        self.known = set(digests)
+        self.found: set[str] = set()  # clean in this build: the next build's memo
+
+    @classmethod
+    def load(cls, path: Path, allowed: Collection[str]) -> Clean:
+        try:
+            head, *digests = path.read_text(encoding="ascii").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return cls(allowed)
+        memo = cls(allowed)
+        if head == memo.version:
+            memo.known = {d for d in digests if len(d) == 32}
+        return memo
+
+    def save(self, path: Path) -> None:
+        if self.found == self.known:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text("\n".join([self.version, *sorted(self.found)]), encoding="ascii")
+        os.replace(partial, path)
+
+    def read(self, item: SiteFile, leaks: Iterator[Leak]) -> Iterator[Leak]:
+        """`leaks` (the reading of `item`), unless the same bytes were found clean before."""
+        digest = _digest(item)
+        if digest is None:
+            yield from leaks
+            return
+        if digest in self.known:
+            self.found.add(digest)
+            return
+        found = list(leaks)
+        if not found:
+            self.found.add(digest)
+        yield from found
+
+
+def _version(allowed: Collection[str]) -> str:
+    return hashlib.blake2b("\n".join([code_version(), *sorted(allowed)]).encode(), digest_size=16).hexdigest()
+
+
+def _digest(item: SiteFile) -> str | None:
+    """What the reading of `item` depends on: its path (names are read too) and the bytes read;
+    None for a file judged by name only (a photo: reading its name costs less than hashing it)."""
+    digest = hashlib.blake2b(item.path.encode(), digest_size=16)
+    if isinstance(item, Page):
+        digest.update(repr(sorted(item.meta.items())).encode())
+        digest.update(item.html.encode())
+    elif item.data is not None:
+        digest.update(item.data)
+    else:
+        return None
+    return digest.hexdigest()
+
+
+def scan(files: Iterable[SiteFile], allowed: Collection[str] = (), clean: Clean | None = None) -> list[Leak]:
     """Every leak in `files` (made: kits zipped, photos in the cache). `allowed` holds numbers
     that are public by design (`dialled` digits)."""
     seen: dict[str, list[Finding]] = {}  # JSON line → its findings: the open data repeat records
-    return [leak for item in files for leak in _leaks(item, allowed, seen)]
+    if clean is None:
+        return [leak for item in files for leak in _leaks(item, allowed, seen)]
+    return [leak for item in files for leak in clean.read(item, _leaks(item, allowed, seen))]
 
 
 def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Finding]]) -> Iterator[Leak]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -72,6 +72,7 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists", _Outline()], output_format="html")
 
 
+@lru_cache(maxsize=64)  # the checker asks twice per file (its reading, its findings), the build once
 def _story_markup(source: str) -> str:
     md = _markdown()
     md.reset()
