@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -192,9 +193,10 @@ def config_without_plugin(tree: Path, site: Path) -> Path:
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "toc" in extension:
             extension["toc"].pop("slugify")
-    config.update(docs_dir=str(tree), site_dir=str(site), strict=False)
-    config["theme"]["custom_dir"] = str(REPO / "theme")
     config_file = site.parent / f"{site.name}-mkdocs.yml"
+    # Relative to the configuration, as a project writes it: Zensical stops on an absolute docs_dir.
+    config.update(docs_dir=os.path.relpath(tree, config_file.parent), site_dir=str(site), strict=False)
+    config["theme"]["custom_dir"] = str(REPO / "theme")
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return config_file
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from bench.synthetic import write_synthetic_project
@@ -48,12 +46,6 @@ def article_text(page: Path) -> str:
     return " ".join(article.get_text(" ").split())
 
 
-# Zensical 0.1.1 imports its theme from zensical-ui, a package of its own that it pins exactly.
-ZENSICAL_MISSING = next((f"{name} is not installed (pip install -c scripts/constraints.txt '.[zensical]')"
-                         for name in ("zensical", "zensical_ui") if importlib.util.find_spec(name) is None), None)
-
-
-@pytest.mark.skipif(ZENSICAL_MISSING is not None, reason=ZENSICAL_MISSING or "")
 def test_zensical_builds_the_exported_tree_with_its_list_pages(tmp_path: Path) -> None:
     project = write_synthetic_project(tmp_path / "project", EXEMPLARS_PER_PAGE + 10, photos=False)
     tree, site = tmp_path / "tree", tmp_path / "site"
