@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from bench.engines import config_without_plugin
 from dvk.hosting import BuiltSite, prepared
 from dvk.pipeline import CheckResult, check
 from dvk.project import Project
@@ -182,23 +182,6 @@ def build_without_plugin(tree: Path, site: Path) -> Path:
     from mkdocs.config import load_config
     build(load_config(str(config_without_plugin(tree, site))))
     return site
-
-
-def config_without_plugin(tree: Path, site: Path) -> Path:
-    """The site's mkdocs.yml for an exported tree, as an engine that runs no Python of ours
-    reads it (MkDocs without our hook, Zensical): no plugin, no toc slugify of ours."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!!python/name:dvk.text.slugs.slugify", "removed"))
-    config["plugins"] = []
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "toc" in extension:
-            extension["toc"].pop("slugify")
-    config_file = site.parent / f"{site.name}-mkdocs.yml"
-    # Relative to the configuration, as a project writes it: Zensical stops on an absolute docs_dir.
-    config.update(docs_dir=os.path.relpath(tree, config_file.parent), site_dir=str(site), strict=False)
-    config["theme"]["custom_dir"] = str(REPO / "theme")
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return config_file
 
 
 @pytest.fixture(scope="session")

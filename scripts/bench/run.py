@@ -35,6 +35,7 @@ from dvk.media import cards, photos
 
 from .adversarial import TARGET_S as ADVERSARIAL_S
 from .adversarial import slowest
+from .engines import config_without_plugin
 from .synthetic import write_synthetic_project
 
 TARGETS = {
@@ -63,6 +64,8 @@ class Figures:
     card_kb_max: float = 0.0
     largest_page: tuple[float, str] = (0.0, "")  # KB, path of the largest HTML page
     largest_markdown: tuple[float, str] = (0.0, "")  # KB, path of the largest exported Markdown page
+    # the whole exported tree built by an engine that runs none of our code: "s / MB", or why not
+    engines: dict[str, str] = field(default_factory=dict)
     page_kb_mean: float = 0.0
     page_kb_max: float = 0.0
     baseline: float = 0.0
@@ -120,6 +123,7 @@ def measure(count: int, root: Path, search: bool = True, adversarial: bool = Tru
     figures.page_kb_max = max(pages) / 1024
     _budget(site, figures)
     figures.baseline = _baseline(project, root / "bare", figures)
+    figures.engines = _engines(root / "bare" / "export", root / "engines")
     if search:
         figures.search_kb, figures.search_seconds = _search(site, figures)
     else:
@@ -198,6 +202,22 @@ def _baseline(project: Path, bare: Path, figures: Figures) -> float:
     return seconds
 
 
+def _engines(tree: Path, out: Path) -> dict[str, str]:
+    """The exported tree, whole, built by MkDocs without our plugin and by Zensical."""
+    out.mkdir(parents=True, exist_ok=True)
+    commands = {"MkDocs": [sys.executable, "-m", "mkdocs", "build", "-q", "-f"],
+                "Zensical": [str(Path(sys.executable).with_name("zensical")), "build", "-f"]}
+    found = {}
+    for name, command in commands.items():
+        config = config_without_plugin(tree, out / name.lower())
+        try:
+            seconds, memory = _run([*command, str(config)], out)
+            found[name] = f"{seconds:.1f} s / {memory:.0f} MB"
+        except SystemExit as failed:  # the figure is that it fails, and why
+            found[name] = "fails: " + " ".join(str(failed).split())[-160:]
+    return found
+
+
 def _search(site: Path, figures: Figures) -> tuple[float | None, float | None]:
     try:
         from .search import first_result
@@ -244,6 +264,9 @@ def report(runs: list[Figures]) -> str:
     row("largest social card (KB)", [f"{f.card_kb_max:.0f}" for f in runs], f"≤ {TARGETS['card_kb']:.0f} KB")
     row("largest page (KB)", [f"{f.largest_page[0]:.0f} ({f.largest_page[1]})" for f in runs],
         "bounded: no page grows with the site")
+    for engine in ("MkDocs", "Zensical"):
+        row(f"exported tree built by {engine}, no plugin (s / peak MB)",
+            [f.engines.get(engine, "–") for f in runs], "builds: every page bounded")
     row("largest exported Markdown page (KB)",
         [f"{f.largest_markdown[0]:.0f} ({f.largest_markdown[1]})" for f in runs], "bounded, as the pages")
     row("slowest single file, adversarial set (CPU s)",
