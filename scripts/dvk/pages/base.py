@@ -10,6 +10,7 @@ that text as Markdown. A template states its front matter as `{% set meta = dict
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -114,6 +115,9 @@ def _story(source: str, images: tuple[tuple[str, str], ...]) -> Markup:
     return Markup(story_html(source, dict(images)))
 
 
+_ROOT = "\x00root\x00/"  # in a row rendered once: where each page puts its way up to the root
+
+
 @dataclass
 class Site:
     """The context every family renders in: the catalog, the settings, the shared helpers."""
@@ -125,6 +129,7 @@ class Site:
     # What several families make from one exemplar (its open-data record: the kit holds it too),
     # made once per build.
     _made: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    _rows: dict[tuple[str, bool, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def registry(self) -> Registry:
@@ -135,14 +140,33 @@ class Site:
             # Finished HTML: no engine rewrites `.md` targets, so link where the page is served.
             return urls.served(urls.relative(path, target), self.settings.directory_urls) or "./"
 
+        def row(exemplar: Exemplar, show_unit: bool, extra: str) -> Markup:
+            return self._row(exemplar, show_unit, extra, path)
+
         # A page with feeds of its own (a unit, a category) links them in its text. Only the
         # site-wide feeds go in the head (theme/main.html), the one place feed readers look.
         own_feeds = urls.feeds(path) if path in self.feed_pages else None
-        module = _environment().get_template(template).make_module(dict(
-            catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
-            unit_of=self.unit_of, campaign_of=self.campaign_of, story=self.story,
-            rendition=photos.rendition, sizes=photos.SIZES, own_feeds=own_feeds, **context))
+        module = _environment().get_template(template).make_module(
+            self._context(href, row=row, own_feeds=own_feeds, **context))
         return Page(path, dict(module.meta), str(module))
+
+    def _context(self, href: Callable[[str], str], **context: Any) -> dict[str, Any]:
+        return dict(catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
+                    unit_of=self.unit_of, campaign_of=self.campaign_of, story=self.story,
+                    rendition=photos.rendition, sizes=photos.SIZES, **context)
+
+    def _row(self, exemplar: Exemplar, show_unit: bool, extra: str, page: str) -> Markup:
+        """An exemplar's row in a list, the same on every page of every list it is in but for
+        the way up to the site's root: rendered once (with links from the root, behind `_ROOT`),
+        then given each page's way up. An exemplar is in a dozen lists, each in two orders."""
+        key = (exemplar.slug, show_unit, extra)
+        if key not in self._rows:
+            def from_root(target: str) -> str:
+                return _ROOT + urls.served(target, self.settings.directory_urls)
+            self._rows[key] = _environment().get_template("_row.html.j2").render(
+                self._context(from_root, ex=exemplar, show_unit=show_unit, extra=extra))
+        folder = posixpath.dirname(page)
+        return Markup(self._rows[key].replace(_ROOT, "../" * (folder.count("/") + 1) if folder else ""))
 
     def once(self, what: str, exemplar: Exemplar, make: Callable[[], Any]) -> Any:
         """`make()` the first time `what` of `exemplar` is asked for in this build, then as made."""
