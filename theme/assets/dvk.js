@@ -1,10 +1,24 @@
-// A table wider than the screen scrolls inside the box Material wraps it in; a keyboard reaches
-// that box only if it can take focus (WCAG 2.1.1, axe rule scrollable-region-focusable), as
-// Material already lets code blocks do.
-document$.subscribe(() => {
-  for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) box.tabIndex = 0;
-  markWideTables();
-});
+// The site's scripts come last in <body> (theme/main.html), so the page is parsed when they run;
+// Material's bundle, and its `document$`, are not loaded. Scripting runs: `js`, as Material marks it
+// (its styles for a page without scripts, `.no-js`, hide nothing this site shows).
+document.documentElement.classList.replace("no-js", "js");
+
+// A table wider than the screen scrolls inside a box of its own, Material's markup for it
+// (.md-typeset__scrollwrap > .md-typeset__table, which its bundle added and its styles expect);
+// a keyboard reaches that box only if it can take focus (WCAG 2.1.1, axe rule
+// scrollable-region-focusable).
+for (const table of document.querySelectorAll(".md-typeset table:not([class])")) {
+  if (table.closest(".md-typeset__scrollwrap")) continue;
+  const box = document.createElement("div");
+  box.className = "md-typeset__scrollwrap";
+  box.tabIndex = 0;
+  const inner = document.createElement("div");
+  inner.className = "md-typeset__table";
+  table.before(box);
+  box.append(inner);
+  inner.append(table);
+}
+markWideTables();
 
 // A table wider than the screen (the statistics on a phone) says so above it, and keeps its
 // first column in view while it scrolls: the column that matters ("Đạt / Chưa đạt", "Tỷ lệ")
@@ -46,7 +60,7 @@ addEventListener("pageshow", () => {
 
 // A list of exemplars comes A–Z (Vietnamese order); here the reader may also have it newest
 // first. The rows are moved, not only drawn elsewhere, so reading and Tab order follow.
-document$.subscribe(() => {
+{
   for (const list of document.querySelectorAll("ul[data-dvk-sortable]")) {
     if (list.previousElementSibling && list.previousElementSibling.matches(".dvk-order")) continue;
     const rows = [...list.children];
@@ -73,12 +87,10 @@ document$.subscribe(() => {
     control.append(...buttons);
     list.before(control);
   }
-});
+}
 
 // The print button (pages/templates/_macros.html.j2: print_button) is shown only where it works.
-document$.subscribe(() => {
-  for (const button of document.querySelectorAll("button[data-dvk-print]")) {
-    button.hidden = false;
-    button.onclick = () => window.print();
-  }
-});
+for (const button of document.querySelectorAll("button[data-dvk-print]")) {
+  button.hidden = false;
+  button.onclick = () => window.print();
+}
