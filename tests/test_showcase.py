@@ -90,6 +90,24 @@ def test_the_home_page_leads_in_by_unit_line_of_content_and_commune_and_to_the_d
     assert home.find("a", href="bien-tap/", string="Bàn biên tập")
 
 
+def test_each_campaign_on_the_home_page_links_its_units_with_none_to_where_they_are_listed(
+        sample_site: Path) -> None:
+    home = page_of(sample_site, "")
+    links = home.select(".dvk-none-yet a")
+    assert len(links) == len(home.select(".dvk-progress")), "every campaign in the sample has units with none"
+    for link in links:
+        count = int(re.fullmatch(r"(\d+) đơn vị (chưa|không) có điển hình", link.get_text()).group(1))
+        page, fragment = link["href"].split("#")
+        chart = soup_of(resolves(sample_site, "", page + "index.html")).find(id=fragment)
+        assert chart is not None and chart.name == "figure", link["href"]
+        rows = chart.find_next("table").select("tbody tr")[:-1]  # the last row is the total
+        counted = [int(row.find_all("td")[2].get_text()) for row in rows]
+        assert counted.count(0) == count > 0
+        assert counted[:count] == [0] * count  # those units lead the table
+    statistics = page_of(sample_site, "thong-ke/")
+    assert statistics.select_one(".dvk-contents").find("a", href="#" + links[-1]["href"].split("#")[1])
+
+
 def test_every_list_row_has_a_thumbnail_and_its_date_and_the_lists_come_a_to_z(tiny_site: Path) -> None:
     # kv-giao-long's exemplars are listed on the page of the unit it merged into
     for served in ("dien-hinh/", "don-vi/dang-uy-giao-long-2025/", "noi-dung/mui-3/", "loai/tap-the/"):

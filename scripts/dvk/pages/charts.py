@@ -31,6 +31,12 @@ def _f(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def anchor(table: Table) -> str:
+    """The address fragment of a table's chart: the statistics page's contents and the home
+    page's progress link there."""
+    return f"bieu-do-{table.key}"
+
+
 def _open(chart_id: str, height: int, title: str, description: str) -> list[str]:
     return [
         f'<figure class="dvk-chart" id="{chart_id}">',
@@ -63,7 +69,7 @@ def bar_chart(table: Table) -> str:
         f"{row[0]}: {number(v)}" + (f"/{number(targets[i])}" if targets else "")
         for i, (row, v) in enumerate(zip(table.rows, values, strict=True)))
     labels = [_label_lines(str(row[0])) for row in table.rows]
-    parts = _open(f"bieu-do-{table.key}", sum(ROW + LINE * (len(lines) - 1) for lines in labels) + 8,
+    parts = _open(anchor(table), sum(ROW + LINE * (len(lines) - 1) for lines in labels) + 8,
                   table.title, f"{table.description} {summary}.")
     bottom = 0
     for i, (lines, value) in enumerate(zip(labels, values, strict=True)):
@@ -97,7 +103,7 @@ def running_total_chart(table: Table, running: int, target: int) -> str:
     the campaign's `target`, drawn as a line across: how far the count has come, month by month."""
     totals = [int(row[running]) for row in table.rows]
     top = max([target, *totals, 1])
-    chart_id = f"bieu-do-{table.key}-luy-ke"
+    chart_id = f"{anchor(table)}-luy-ke"
     last = totals[-1] if totals else 0
     description = (f"Số điển hình lũy kế theo tháng so với chỉ tiêu {number(target)}: "
                    + "; ".join(f"{row[0]}: {number(t)}" for row, t in zip(table.rows, totals, strict=True))
