@@ -103,6 +103,34 @@ def test_a_list_can_be_put_newest_first_and_back(page: Page, site_url: str, samp
     assert rows.locator(":scope > a").all_inner_texts() == alphabetical
 
 
+# --- sharing ---------------------------------------------------------------------------------
+
+def test_the_address_is_copied_and_the_share_sheet_offered_where_the_browser_has_one(
+        browser: Browser, site_url: str, sample_site: Path) -> None:
+    path = with_photos(sample_site)
+    public = "https://dan-van-kheo.example/" + path
+    context = new_context(browser, "phone")
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+        tab = context.new_page()
+        tab.goto(site_url + path, wait_until="networkidle")
+        # Chromium on Linux has no share sheet: the button that would open it stays hidden.
+        assert tab.evaluate("() => navigator.share === undefined")
+        assert not tab.get_by_role("button", name="Gửi qua Zalo hoặc ứng dụng khác").is_visible()
+        tab.get_by_role("button", name="Sao chép liên kết").click()
+        tab.get_by_role("status").filter(has_text="Đã sao chép liên kết.").wait_for()
+        assert tab.evaluate("() => navigator.clipboard.readText()") == public
+        # A phone's browser has one (Android's Chrome, Safari): it gets the page's title and address.
+        tab.add_init_script("navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };")
+        tab.reload(wait_until="networkidle")
+        tab.get_by_role("button", name="Gửi qua Zalo hoặc ứng dụng khác").click()
+        shared = tab.evaluate("() => window.__shared")
+        title = tab.locator("h1").first.evaluate("(h) => h.firstChild.textContent")  # not its ¶ link
+        assert shared == {"url": public, "title": title}
+    finally:
+        context.close()
+
+
 # --- print ----------------------------------------------------------------------------------------
 
 def test_the_statistics_page_prints_as_the_boards_report(page: Page, site_url: str) -> None:

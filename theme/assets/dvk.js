@@ -94,3 +94,24 @@ for (const button of document.querySelectorAll("button[data-dvk-print]")) {
   button.hidden = false;
   button.onclick = () => window.print();
 }
+
+// Sharing an exemplar (pages/templates/exemplar.html.j2), beside the plain links: the phone's own
+// share sheet where the browser has one (Zalo, Messenger… as installed: Zalo offers no share
+// link for the web without its script), and the address copied, to paste into any of them.
+for (const share of document.querySelectorAll("[data-dvk-share]")) {
+  const address = share.dataset.dvkShare;
+  const status = share.querySelector(".dvk-share__status");
+  const data = { title: share.dataset.dvkShareTitle, url: address };
+  const native = share.querySelector("[data-dvk-share-native]");
+  if (native && navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+    native.hidden = false;
+    native.onclick = () => navigator.share(data).catch(() => {});  // the reader closed the sheet
+  }
+  const copy = share.querySelector("[data-dvk-share-copy]");
+  if (copy && navigator.clipboard) {  // only where the page is a secure context (https, a folder)
+    copy.hidden = false;
+    copy.onclick = () => navigator.clipboard.writeText(address).then(
+      () => { status.textContent = "Đã sao chép liên kết."; },
+      () => { status.textContent = "Không sao chép được; địa chỉ của trang: " + address; });
+  }
+}
