@@ -25,6 +25,10 @@ TEXT = 13  # px, as rendered on every screen
 FITS = 38  # characters of a label line that fit a 360 px phone at 13 px (SVG text never wraps)
 FILL, MET, TRACK = "#c62828", "#2e7d32", "#e0e0e0"  # Material's red (the primary), green, a track
 HEIGHT = 200  # the running-total chart's plot, px
+# A chart drawn taller than this (px; a bar a row: the units, the communes, the months) is left
+# off paper: whole, it would fill a page of its own (its text cannot shrink, the chart has no
+# viewBox), and the table under it carries every figure (assets/dvk.css, print).
+PAPER = 400
 
 
 def _f(value: float) -> str:
@@ -39,7 +43,7 @@ def anchor(table: Table) -> str:
 
 def _open(chart_id: str, height: int, title: str, description: str) -> list[str]:
     return [
-        f'<figure class="dvk-chart" id="{chart_id}">',
+        f'<figure class="dvk-chart{" dvk-chart--tall" if height > PAPER else ""}" id="{chart_id}">',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" role="img" '
         f'font-size="{TEXT}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
