@@ -19,6 +19,16 @@ for (const table of document.querySelectorAll(".md-typeset table:not([class])"))
   inner.append(table);
 }
 markWideTables();
+codeTakesFocus();
+
+// A code block wider than its box scrolls; a keyboard reaches it only if it takes focus (the
+// same rule), as Material's bundle let it.
+function codeTakesFocus() {
+  for (const code of document.querySelectorAll(".md-typeset pre > code")) {
+    if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+    else code.removeAttribute("tabindex");
+  }
+}
 
 // A table wider than the screen (the statistics on a phone) says so above it, and keeps its
 // first column in view while it scrolls: the column that matters ("Đạt / Chưa đạt", "Tỷ lệ")
@@ -43,7 +53,7 @@ function markWideTables() {
 let resizing = 0;
 addEventListener("resize", () => {
   cancelAnimationFrame(resizing);
-  resizing = requestAnimationFrame(markWideTables);
+  resizing = requestAnimationFrame(() => { markWideTables(); codeTakesFocus(); });
 });
 
 // Back and Forward may show a page as it was left (the back-forward cache, Firefox's restored
