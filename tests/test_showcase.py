@@ -90,6 +90,24 @@ def test_the_home_page_leads_in_by_unit_line_of_content_and_commune_and_to_the_d
     assert home.find("a", href="bien-tap/", string="Bàn biên tập")
 
 
+def test_each_campaign_on_the_home_page_links_its_units_with_none_to_where_they_are_listed(
+        sample_site: Path) -> None:
+    home = page_of(sample_site, "")
+    links = home.select(".dvk-none-yet a")
+    assert len(links) == len(home.select(".dvk-progress")), "every campaign in the sample has units with none"
+    for link in links:
+        count = int(re.fullmatch(r"(\d+) đơn vị (chưa|không) có điển hình", link.get_text()).group(1))
+        page, fragment = link["href"].split("#")
+        chart = soup_of(resolves(sample_site, "", page + "index.html")).find(id=fragment)
+        assert chart is not None and chart.name == "figure", link["href"]
+        rows = chart.find_next("table").select("tbody tr")[:-1]  # the last row is the total
+        counted = [int(row.find_all("td")[2].get_text()) for row in rows]
+        assert counted.count(0) == count > 0
+        assert counted[:count] == [0] * count  # those units lead the table
+    statistics = page_of(sample_site, "thong-ke/")
+    assert statistics.select_one(".dvk-contents").find("a", href="#" + links[-1]["href"].split("#")[1])
+
+
 def test_every_list_row_has_a_thumbnail_and_its_date_and_the_lists_come_a_to_z(tiny_site: Path) -> None:
     # kv-giao-long's exemplars are listed on the page of the unit it merged into
     for served in ("dien-hinh/", "don-vi/dang-uy-giao-long-2025/", "noi-dung/mui-3/", "loai/tap-the/"):
@@ -189,12 +207,18 @@ def test_breadcrumb_text_is_escaped(tmp_path: Path) -> None:
 
 def test_share_links_are_plain_links_to_the_public_address_and_load_nothing(tiny_site: Path) -> None:
     page = page_of(tiny_site, f"dien-hinh/{PHOTO_SLUG}/")
-    links = {a.get_text(): a["href"] for a in page.select(".dvk-share a")}
+    share = page.select_one(".dvk-share")
+    links = {a.get_text(): a["href"] for a in share.select("a")}
     public = f"https://dan-van-kheo.example/dien-hinh/{PHOTO_SLUG}/"
-    assert parse_qs(urlsplit(links["Zalo"]).query)["url"] == [public]
-    assert urlsplit(links["Zalo"]).hostname == "sp.zalo.me"
     assert parse_qs(urlsplit(links["Facebook"]).query)["u"] == [public]
-    assert set(links) == {"Zalo", "Facebook"}  # no mailto: with a query (the gate refuses one)
+    # No mailto: with a query (the gate refuses one). No Zalo link: Zalo documents none that works
+    # without its script; the phone's share sheet and the copied address reach it (assets/dvk.js
+    # shows the two buttons where they work: tests/browser/test_showcase_in_browser.py).
+    assert set(links) == {"Facebook"}
+    assert share["data-dvk-share"] == public
+    buttons = share.find_all("button")
+    assert [b.get_text() for b in buttons] == ["Gửi qua Zalo hoặc ứng dụng khác", "Sao chép liên kết"]
+    assert all(b.has_attr("hidden") and b["type"] == "button" for b in buttons)  # nothing that does nothing
     # nothing of theirs in the page: no script, frame, image or style that a browser fetches
     assert page.find("iframe") is None
     for tag in page.find_all(["script", "img", "source"]):

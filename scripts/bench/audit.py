@@ -7,7 +7,8 @@ For the home page, the fullest exemplar, the fullest unit, the statistics, the d
 it prints the four scores beside their targets and the bytes that arrived before the first paint.
 Advice, not a test: the scores move with the machine's load (performance above all), so nothing
 here passes or fails. Needs `npm ci` (node_modules/.bin/lighthouse) and CHROME_PATH (default
-/usr/bin/chromium).
+/usr/bin/chromium). Lighthouse's whole reports (opportunities, diagnostics, the LCP element) are
+kept in AUDIT_REPORTS (default build/audit-reports/), one PAGE.json each, to read what to fix.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from .gzipserve import serving
@@ -76,10 +76,12 @@ def main(argv: list[str]) -> int:
     heads = ["page", *(f"{name} (≥ {target})" if target < 100 else f"{name} (100)"
                        for name, target in CATEGORIES.items()), "KB before first paint", "path"]
     rows, notes = [], []
-    with serving(site) as base, tempfile.TemporaryDirectory() as scratch:
+    reports = Path(os.environ.get("AUDIT_REPORTS", REPO / "build" / "audit-reports"))
+    reports.mkdir(parents=True, exist_ok=True)
+    with serving(site) as base:
         for page, pattern in PAGES.items():
             path = _path(site, pattern)
-            report = lighthouse(base + path, Path(scratch) / f"{page}.json")
+            report = lighthouse(base + path, reports / f"{page}.json")
             scores = [round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES]
             marks = [f"{s} {'✓' if s >= t else '✗'}" for s, t in zip(scores, CATEGORIES.values(), strict=True)]
             rows.append([page, *marks, f"{bytes_before_first_paint(report) / 1024:.1f}", "/" + path])
@@ -90,6 +92,7 @@ def main(argv: list[str]) -> int:
     if notes:
         print("\nBelow full marks:\n" + "\n".join(f"- {n}" for n in notes))
     print("\nLighthouse 12, mobile profile (simulated throttling), gzip; performance varies with the machine's load.")
+    print(f"Whole reports: {reports}/PAGE.json")
     return 0
 
 

@@ -150,9 +150,11 @@ def share_links(address: str) -> dict[str, str]:
     """Plain links that share a public address: the reader's click opens the network's own
     page; the site loads no script of theirs and sends them nothing before that click. No
     share by e-mail: a `mailto:` carrying a query (subject, body) from a contributor's text is
-    what the gate refuses on every page."""
+    what the gate refuses on every page. No Zalo link: Zalo documents sharing from a web page
+    only through its own script (the social plugin, sp.zalo.me/plugins/sdk.js, with an
+    Official Account); a reader reaches Zalo through the phone's share sheet or by pasting
+    the address, which the page offers beside these links (assets/dvk.js)."""
     return {
-        "Zalo": "https://sp.zalo.me/share_inline?" + urlencode({"url": address}),
         "Facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": address}),
     }
 

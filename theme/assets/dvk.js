@@ -1,10 +1,34 @@
-// A table wider than the screen scrolls inside the box Material wraps it in; a keyboard reaches
-// that box only if it can take focus (WCAG 2.1.1, axe rule scrollable-region-focusable), as
-// Material already lets code blocks do.
-document$.subscribe(() => {
-  for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) box.tabIndex = 0;
-  markWideTables();
-});
+// The site's scripts come last in <body> (theme/main.html), so the page is parsed when they run;
+// Material's bundle, and its `document$`, are not loaded. Scripting runs: `js`, as Material marks it
+// (its styles for a page without scripts, `.no-js`, hide nothing this site shows).
+document.documentElement.classList.replace("no-js", "js");
+
+// A table wider than the screen scrolls inside a box of its own, Material's markup for it
+// (.md-typeset__scrollwrap > .md-typeset__table, which its bundle added and its styles expect);
+// a keyboard reaches that box only if it can take focus (WCAG 2.1.1, axe rule
+// scrollable-region-focusable).
+for (const table of document.querySelectorAll(".md-typeset table:not([class])")) {
+  if (table.closest(".md-typeset__scrollwrap")) continue;
+  const box = document.createElement("div");
+  box.className = "md-typeset__scrollwrap";
+  box.tabIndex = 0;
+  const inner = document.createElement("div");
+  inner.className = "md-typeset__table";
+  table.before(box);
+  box.append(inner);
+  inner.append(table);
+}
+markWideTables();
+codeTakesFocus();
+
+// A code block wider than its box scrolls; a keyboard reaches it only if it takes focus (the
+// same rule), as Material's bundle let it.
+function codeTakesFocus() {
+  for (const code of document.querySelectorAll(".md-typeset pre > code")) {
+    if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+    else code.removeAttribute("tabindex");
+  }
+}
 
 // A table wider than the screen (the statistics on a phone) says so above it, and keeps its
 // first column in view while it scrolls: the column that matters ("Đạt / Chưa đạt", "Tỷ lệ")
@@ -29,7 +53,7 @@ function markWideTables() {
 let resizing = 0;
 addEventListener("resize", () => {
   cancelAnimationFrame(resizing);
-  resizing = requestAnimationFrame(markWideTables);
+  resizing = requestAnimationFrame(() => { markWideTables(); codeTakesFocus(); });
 });
 
 // Back and Forward may show a page as it was left (the back-forward cache, Firefox's restored
@@ -45,9 +69,28 @@ addEventListener("pageshow", () => {
 });
 
 // The print button (pages/templates/_macros.html.j2: print_button) is shown only where it works.
-document$.subscribe(() => {
-  for (const button of document.querySelectorAll("button[data-dvk-print]")) {
-    button.hidden = false;
-    button.onclick = () => window.print();
+for (const button of document.querySelectorAll("button[data-dvk-print]")) {
+  button.hidden = false;
+  button.onclick = () => window.print();
+}
+
+// Sharing an exemplar (pages/templates/exemplar.html.j2), beside the plain links: the phone's own
+// share sheet where the browser has one (Zalo, Messenger… as installed: Zalo offers no share
+// link for the web without its script), and the address copied, to paste into any of them.
+for (const share of document.querySelectorAll("[data-dvk-share]")) {
+  const address = share.dataset.dvkShare;
+  const status = share.querySelector(".dvk-share__status");
+  const data = { title: share.dataset.dvkShareTitle, url: address };
+  const native = share.querySelector("[data-dvk-share-native]");
+  if (native && navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+    native.hidden = false;
+    native.onclick = () => navigator.share(data).catch(() => {});  // the reader closed the sheet
   }
-});
+  const copy = share.querySelector("[data-dvk-share-copy]");
+  if (copy && navigator.clipboard) {  // only where the page is a secure context (https, a folder)
+    copy.hidden = false;
+    copy.onclick = () => navigator.clipboard.writeText(address).then(
+      () => { status.textContent = "Đã sao chép liên kết."; },
+      () => { status.textContent = "Không sao chép được; địa chỉ của trang: " + address; });
+  }
+}

@@ -25,15 +25,25 @@ TEXT = 13  # px, as rendered on every screen
 FITS = 38  # characters of a label line that fit a 360 px phone at 13 px (SVG text never wraps)
 FILL, MET, TRACK = "#c62828", "#2e7d32", "#e0e0e0"  # Material's red (the primary), green, a track
 HEIGHT = 200  # the running-total chart's plot, px
+# A chart drawn taller than this (px; a bar a row: the units, the communes, the months) is left
+# off paper: whole, it would fill a page of its own (its text cannot shrink, the chart has no
+# viewBox), and the table under it carries every figure (assets/dvk.css, print).
+PAPER = 400
 
 
 def _f(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def anchor(table: Table) -> str:
+    """The address fragment of a table's chart: the statistics page's contents and the home
+    page's progress link there."""
+    return f"bieu-do-{table.key}"
+
+
 def _open(chart_id: str, height: int, title: str, description: str) -> list[str]:
     return [
-        f'<figure class="dvk-chart" id="{chart_id}">',
+        f'<figure class="dvk-chart{" dvk-chart--tall" if height > PAPER else ""}" id="{chart_id}">',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" role="img" '
         f'font-size="{TEXT}" aria-labelledby="{chart_id}-title {chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
@@ -63,7 +73,7 @@ def bar_chart(table: Table) -> str:
         f"{row[0]}: {number(v)}" + (f"/{number(targets[i])}" if targets else "")
         for i, (row, v) in enumerate(zip(table.rows, values, strict=True)))
     labels = [_label_lines(str(row[0])) for row in table.rows]
-    parts = _open(f"bieu-do-{table.key}", sum(ROW + LINE * (len(lines) - 1) for lines in labels) + 8,
+    parts = _open(anchor(table), sum(ROW + LINE * (len(lines) - 1) for lines in labels) + 8,
                   table.title, f"{table.description} {summary}.")
     bottom = 0
     for i, (lines, value) in enumerate(zip(labels, values, strict=True)):
@@ -97,7 +107,7 @@ def running_total_chart(table: Table, running: int, target: int) -> str:
     the campaign's `target`, drawn as a line across: how far the count has come, month by month."""
     totals = [int(row[running]) for row in table.rows]
     top = max([target, *totals, 1])
-    chart_id = f"bieu-do-{table.key}-luy-ke"
+    chart_id = f"{anchor(table)}-luy-ke"
     last = totals[-1] if totals else 0
     description = (f"Số điển hình lũy kế theo tháng so với chỉ tiêu {number(target)}: "
                    + "; ".join(f"{row[0]}: {number(t)}" for row, t in zip(table.rows, totals, strict=True))

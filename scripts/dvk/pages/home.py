@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..stats import Statistics
 from .base import Site, SiteFile
 from .communes import commune_key
+from .statistics import units_list
 
 
 def files(site: Site) -> Iterator[SiteFile]:
@@ -17,6 +18,7 @@ def files(site: Site) -> Iterator[SiteFile]:
     yield site.render("index.md", "home.html.j2", newest=site.catalog.newest(6),
                       open_campaigns=[s for s in counted if s.campaign.is_open],
                       archived=[s for s in counted if not s.campaign.is_open],
+                      units_list=lambda stats: units_list(site, stats),
                       # the ways in: every line of content, today's communes, the units' count
                       categories=list(registry.categories.values()),
                       communes=sorted((c for c in registry.communes.values() if c.is_current),

@@ -11,12 +11,19 @@ from markupsafe import Markup
 from .. import urls
 from ..stats import Statistics, Table
 from .base import Asset, Site, SiteFile
-from .charts import bar_chart, running_total_chart
+from .charts import anchor, bar_chart, running_total_chart
 from .redirects import redirect
 
 
 def page_of(site: Site, campaign_id: str) -> str:
     return urls.statistics(campaign_id, campaign_id == site.registry.default_campaign.id)
+
+
+def units_list(site: Site, stats: Statistics) -> tuple[str, str]:
+    """Where the units that still have no exemplar are listed, as page and fragment: the chart
+    and table by unit on the campaign's statistics page (those with none first), where that
+    page's own contents lead too."""
+    return page_of(site, stats.campaign.id), anchor(stats.units_table())
 
 
 def files(site: Site) -> Iterator[SiteFile]:
@@ -35,7 +42,7 @@ def files(site: Site) -> Iterator[SiteFile]:
 
         others = [(c, page_of(site, c.id)) for c in registry.campaigns.values() if c.id != campaign.id]
         yield site.render(page, "statistics.html.j2", stats=stats, tables=tables, others=others,
-                          chart=charts,
+                          chart=charts, anchor=anchor,
                           csv_path=lambda table, page=page: urls.beside(page, f"{table.key}.csv"))
         for table in tables:
             yield Asset(urls.beside(page, f"{table.key}.csv"), data=table.csv())

@@ -191,6 +191,10 @@ class Statistics:
                 "target_district": target_district, "commune": commune, "target_commune": target_commune,
                 "units": units, "units_met": met}
 
+    def units_with_none(self) -> int:
+        """The units counted that have no exemplar (the table by unit lists them first)."""
+        return sum(1 for t in self.tallies if not t.exemplars)
+
     @staticmethod
     def _pick(results: list[TargetResult], i: int) -> tuple[int, int]:
         return (results[i].done, results[i].goal) if len(results) > i else (0, 0)
