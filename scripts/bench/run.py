@@ -87,9 +87,10 @@ def _run(args: list[str], cwd: Path) -> tuple[float, float]:
 def _run_counted(args: list[str], cwd: Path) -> tuple[float, float, float]:
     """Seconds, peak memory (MB) and CPU seconds (the child and the processes it waited for)."""
     start = time.perf_counter()
-    child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    errors = child.stderr.read()
+    # One pipe for both: `dvk check` says what is wrong on stdout, the engines on stderr.
+    child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert child.stdout is not None
+    errors = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
