@@ -13,15 +13,15 @@ REPO = Path(__file__).resolve().parents[2]
 def config_without_plugin(tree: Path, site: Path, repo: Path = REPO) -> Path:
     """The project's mkdocs.yml for an exported tree, as an engine that runs no Python of ours
     reads it (MkDocs without our plugin, Zensical): no plugin, no toc slugify of ours. Written
-    beside `site`, naming the tree relative to itself, as a project does: Zensical stops on an
-    absolute docs_dir."""
+    beside the tree and naming it relative to itself, as a project does: Zensical stops on an
+    absolute docs_dir, and on one outside the configuration's folder."""
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "!!python/name:dvk.text.slugs.slugify", "removed"))
     config["plugins"] = []
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "toc" in extension:
             extension["toc"].pop("slugify")
-    config_file = site.parent / f"{site.name}-mkdocs.yml"
+    config_file = tree.parent / f"{site.name}-mkdocs.yml"
     config.update(docs_dir=os.path.relpath(tree, config_file.parent), site_dir=str(site), strict=False)
     config["theme"]["custom_dir"] = str(repo / "theme")
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
