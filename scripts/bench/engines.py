@@ -14,7 +14,8 @@ def config_without_plugin(tree: Path, site: Path, repo: Path = REPO) -> Path:
     """The project's mkdocs.yml for an exported tree, as an engine that runs no Python of ours
     reads it (MkDocs without our plugin, Zensical): no plugin, no toc slugify of ours. Written
     beside the tree and naming it relative to itself, as a project does: Zensical stops on an
-    absolute docs_dir, and on one outside the configuration's folder."""
+    absolute docs_dir, and on a docs_dir or site_dir outside the configuration's folder (so
+    `site` belongs beside `tree`)."""
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "!!python/name:dvk.text.slugs.slugify", "removed"))
     config["plugins"] = []

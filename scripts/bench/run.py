@@ -124,7 +124,7 @@ def measure(count: int, root: Path, search: bool = True, adversarial: bool = Tru
     figures.page_kb_max = max(pages) / 1024
     _budget(site, figures)
     figures.baseline = _baseline(project, root / "bare", figures)
-    figures.engines = _engines(root / "bare" / "export", root / "engines")
+    figures.engines = _engines(root / "bare" / "export")
     if search:
         figures.search_kb, figures.search_seconds = _search(site, figures)
     else:
@@ -203,14 +203,15 @@ def _baseline(project: Path, bare: Path, figures: Figures) -> float:
     return seconds
 
 
-def _engines(tree: Path, out: Path) -> dict[str, str]:
-    """The exported tree, whole, built by MkDocs without our plugin and by Zensical."""
-    out.mkdir(parents=True, exist_ok=True)
+def _engines(tree: Path) -> dict[str, str]:
+    """The exported tree, whole, built by MkDocs without our plugin and by Zensical (each site
+    beside the tree: Zensical wants both within its configuration's folder)."""
+    out = tree.parent
     commands = {"MkDocs": [sys.executable, "-m", "mkdocs", "build", "-q", "-f"],
                 "Zensical": [str(Path(sys.executable).with_name("zensical")), "build", "-f"]}
     found = {}
     for name, command in commands.items():
-        config = config_without_plugin(tree, out / name.lower())
+        config = config_without_plugin(tree, out / f"{name.lower()}-site")
         try:
             seconds, memory = _run([*command, str(config)], out)
             found[name] = f"{seconds:.1f} s / {memory:.0f} MB"
