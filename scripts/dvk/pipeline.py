@@ -19,7 +19,7 @@ from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
-from .pages import Asset, SiteFile, generate
+from .pages import Asset, Memo, SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
 from .site.make import Tally, make
@@ -242,10 +242,11 @@ class Built:
 
 
 def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str] | None = None,
-          result: CheckResult | None = None) -> Built:
+          result: CheckResult | None = None, memo: Memo | None = None) -> Built:
     """check → catalog → site files → made files. `engine` is `settings.engine_settings` of the
     engine's configuration; `content` the hand-written pages (docs path → Markdown). Without a
-    catalog (broken registries) there is nothing to build: `files` stays empty."""
+    catalog (broken registries) there is nothing to build: `files` stays empty. A preview hands
+    the same `memo` to each build (`pages.Memo`)."""
     result = result or check(project)
     if result.catalog is None or result.site is None or result.repository:
         return Built(result)  # nothing is made into, or from, folders the repository should not hold
@@ -253,7 +254,7 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     settings = settings_of(engine, result.site, publisher_now(registry, result.site),
                            registry.today or date.today(), project.vendor_dir)
     pin_build_date(result.catalog)
-    made, tally = make(with_policies(generate(result.catalog, settings, content), settings),
+    made, tally = make(with_policies(generate(result.catalog, settings, content, memo), settings),
                        project.cache_dir)
     published = {e.source for e in result.catalog.exemplars}
     sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
@@ -265,9 +266,9 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
 def with_policies(files: list[SiteFile], settings: Settings) -> list[SiteFile]:
     """Every HTML file made outside the theme (the web form) with its Content-Security-Policy,
     as the engine face gives one to every page it renders."""
-    return [replace(item, data=with_policy(item.data.decode("utf-8"), offline=not settings.directory_urls,
-                                           extra=item.policy).encode("utf-8"))
-            if isinstance(item, Asset) and item.data is not None and item.path.endswith(".html") else item
+    return [Asset.made(item.path, with_policy(item.data.decode("utf-8"), offline=not settings.directory_urls,
+                                              extra=item.policy).encode("utf-8"), item.policy)
+            if isinstance(item, Asset) and item.packed is not None and item.path.endswith(".html") else item
             for item in files]
 
 

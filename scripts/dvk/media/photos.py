@@ -88,7 +88,7 @@ def variants_for(width: int, height: int) -> tuple[Variant, ...]:
 
 # --- planning (pages) ----------------------------------------------------------------------
 
-def _stamp(source: Path) -> tuple[int, int]:
+def stamp(source: Path) -> tuple[int, int]:
     """What tells a photo changed under the same name (a preview keeps running across edits)."""
     stat = source.stat()
     return stat.st_mtime_ns, stat.st_size
@@ -96,7 +96,7 @@ def _stamp(source: Path) -> tuple[int, int]:
 
 def rendition(source: Path) -> Rendition:
     """Upright size and variants from the header alone; the photo has passed the checker."""
-    return _rendition(source, _stamp(source))
+    return _rendition(source, stamp(source))
 
 
 @cache

@@ -33,7 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .. import findings
 from ..diagnostics import Severity
-from ..pages import Page
+from ..pages import Memo, Page, unpack
 from ..pages.placeholders import NAMES, fill, unknown
 from ..pipeline import CheckResult, build, frame
 from ..progress import Progress
@@ -44,6 +44,9 @@ from ..text.formats import vi_short_date
 
 log = logging.getLogger("mkdocs.plugins.dvk")
 PLACEHOLDER = "dvk\n"  # a generated page's Markdown body, replaced by its HTML (`on_page_content`)
+# A generated page's content until its output is written (`on_post_page`); the theme reads one
+# thing of it, whether the page has its own <h1> (else it prints the page's title as one).
+BODY, BODY_TITLED = "<!--dvk:body-->", "<!--dvk:body <h1>-->"
 
 
 class DvkPlugin(BasePlugin):
@@ -54,15 +57,17 @@ class DvkPlugin(BasePlugin):
     def __init__(self) -> None:
         self.preview = False
         self.handed_over: dict[str, str] = {}  # docs path → digest of what the last build gave MkDocs
-        self.bodies: dict[str, str] = {}  # generated page's docs path → its finished HTML
+        self.bodies: dict[str, tuple[Page, str]] = {}  # generated page's docs path → it, its stand-in
         self.progress: Progress | None = None
         self.settings: Settings | None = None
         self.checked: CheckResult | None = None  # a check the CLI has just run, for the next build only
+        self.memo: Memo | None = None  # what a preview's last build made (`pages.Memo`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
         # it is shown without stopping, so a contributor still sees the rest of the site.
         self.preview = command == "serve"
+        self.memo = Memo() if self.preview else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The frame from the data: the description and sample notice of site.yml, and each
@@ -86,7 +91,7 @@ class DvkPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project = Project(Path(config.config_file_path).resolve().parent)
         content = {f.src_uri: f.content_string for f in files.documentation_pages()}  # for search
-        built = build(project, engine_settings(config), content, self.checked)
+        built = build(project, engine_settings(config), content, self.checked, self.memo)
         self.checked = None  # a preview's next build checks the files as they are then
         for diagnostic in built.result.diagnostics:
             # A checker warning (a neutralised story tag, NFD text) must not abort a strict build;
@@ -111,17 +116,19 @@ class DvkPlugin(BasePlugin):
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                             "hãy đổi tên hoặc xóa tệp đó.")
             if isinstance(item, Page):
-                self.bodies[item.path] = item.html
+                self.bodies[item.path] = (item, BODY_TITLED if "<h1" in item.html else BODY)
                 source = item.front_matter() + PLACEHOLDER
                 # The digest covers the body too: the placeholder is the same on every page.
-                unchanged = self.preview and self._unchanged(item.path, (source + item.html).encode())
-                files.append((_Unchanged if unchanged else File).generated(config, item.path, content=source))
-            elif item.data is not None:
-                kind = _Unchanged if self.preview and self._unchanged(item.path, item.data) else File
-                files.append(kind.generated(config, item.path, content=item.data))
+                file = _Generated.generated(config, item.path, content=source)
+                file.unchanged = self.preview and self._unchanged(item.path, source.encode() + item.packed)
+            elif item.packed is not None:
+                file = _Generated.generated(config, item.path, content=b"")
+                file.packed = item.packed
+                file.unchanged = self.preview and self._unchanged(item.path, item.packed)
             else:
                 kind = _Linked if Path(item.source).is_relative_to(project.cache_dir) else File
-                files.append(kind.generated(config, item.path, abs_src_path=str(item.source)))
+                file = kind.generated(config, item.path, abs_src_path=str(item.source))
+            files.append(file)
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
         return files
 
@@ -147,16 +154,23 @@ class DvkPlugin(BasePlugin):
         return fill(markdown, page.file.src_uri, self.settings)
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return self.bodies.get(page.file.src_uri, html)
+        # MkDocs holds every page's content from its first pass to its last; a generated page's
+        # stays packed until its own output is written (`on_post_page`).
+        generated = self.bodies.get(page.file.src_uri)
+        return html if generated is None else generated[1]
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if self.progress is not None:
             self.progress.step()
-        if self.preview:
+        generated = self.bodies.get(page.file.src_uri)
+        if not self.preview:
             # The preview's live reload injects an inline script of its own, different on every
             # response: no policy could name it. The preview runs on the contributor's machine.
+            output = with_policy(output, page.content or "", offline=not config.use_directory_urls)
+        if generated is None:
             return output
-        return with_policy(output, page.content or "", offline=not config.use_directory_urls)
+        item, stand_in = generated
+        return output.replace(stand_in, item.html, 1)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -221,9 +235,20 @@ class _Linked(File):
             super().copy_file(dirty)
 
 
-class _Unchanged(File):
-    """Generated exactly as in the previous build of this preview: a dirty build skips it, so
-    an edit to one exemplar re-renders its page and the lists that show it, not the whole site."""
+class _Generated(File):
+    """A file the core made: a page's front matter, or a file's bytes held `packed` until MkDocs
+    writes them. One the same as in the previous build of this preview is `unchanged`: a dirty
+    build skips it, so an edit to one exemplar re-renders its page and the lists that show it."""
+
+    packed: bytes | None = None
+    unchanged: bool = False
 
     def is_modified(self) -> bool:
-        return not os.path.isfile(self.abs_dest_path)
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.packed is None or (dirty and not self.is_modified()):
+            return super().copy_file(dirty)
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as output:
+            output.write(unpack(self.packed))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from ..media import photos
 from ..model import Catalog
 from ..settings import Settings
 from . import (
@@ -30,7 +31,7 @@ from . import (
     webform,
     workbook,
 )
-from .base import Asset, Page, Site, SiteFile
+from .base import Asset, Memo, Page, Site, SiteFile, unpack
 
 FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
     home.files, campaigns.files, exemplars.files, units.files, listings.files, statistics.files, communes.files,
@@ -39,11 +40,16 @@ FAMILIES: tuple[Callable[[Site], Iterable[SiteFile]], ...] = (
 )
 
 
-def generate(catalog: Catalog, settings: Settings, content: Mapping[str, str] | None = None) -> list[SiteFile]:
+def generate(catalog: Catalog, settings: Settings, content: Mapping[str, str] | None = None,
+             memo: Memo | None = None) -> list[SiteFile]:
     """Every file of the site that the catalog describes; `content` holds the hand-written pages
-    (docs path → Markdown), which the search index covers too."""
-    site = Site(catalog, settings, content or {}, feeds.feed_pages(catalog, settings))
+    (docs path → Markdown), which the search index covers too. A preview passes the `memo` its
+    last build filled, and gets back what did not change as it was made then."""
+    content = content or {}
+    world = None if memo is None else (catalog.registry, settings, dict(content), tuple(
+        photos.stamp(photo.source) for ex in catalog.exemplars for photo in ex.photos))
+    site = Site(catalog, settings, content, feeds.feed_pages(catalog, settings), (memo or Memo()).begin(world))
     return [file for family in FAMILIES for file in family(site)]
 
 
-__all__ = ["FAMILIES", "Asset", "Page", "Site", "SiteFile", "generate"]
+__all__ = ["FAMILIES", "Asset", "Memo", "Page", "Site", "SiteFile", "generate", "unpack"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -34,13 +35,32 @@ from ..text.slugs import slugify
 from ..text.story import story_html
 
 
+def pack(data: bytes) -> bytes:
+    """What a site file holds until it is written: its bytes compressed. A build holds every
+    file at once (the private-data scan reads them all before any is published), and 10,000
+    exemplars' pages and data are 700 MB as text but a tenth of that packed."""
+    return zlib.compress(data, 1)
+
+
+def unpack(packed: bytes) -> bytes:
+    return zlib.decompress(packed)
+
+
 @dataclass(frozen=True)
 class Page:
     """A generated page: its front matter for the theme and its finished HTML body."""
 
     path: str  # docs-relative, e.g. "dien-hinh/<slug>/index.md"
     meta: Mapping[str, Any]  # title, description, template, image, …: plain text
-    html: str
+    packed: bytes  # the HTML body in UTF-8, `pack`ed
+
+    @classmethod
+    def of(cls, path: str, meta: Mapping[str, Any], html: str) -> Page:
+        return cls(path, meta, pack(html.encode("utf-8")))
+
+    @property
+    def html(self) -> str:
+        return unpack(self.packed).decode("utf-8")
 
     def front_matter(self) -> str:
         """YAML front matter in ASCII: JSON scalars are valid YAML, and escaped to ASCII no
@@ -74,13 +94,21 @@ class Asset:
 
     path: str  # docs-relative destination
     source: Path | PhotoFile | Card | None = None  # a file copied, or one `site.make` makes ...
-    data: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …)
+    packed: bytes | None = None  # ... or bytes made at build time (CSV, SVG, …), `pack`ed
     # An HTML file outside the theme gets the site's Content-Security-Policy like every page;
     # `policy` adds sources per directive that this file alone needs (the web form's bundle).
     policy: tuple[tuple[str, str], ...] = ()
     # Third-party code copied as published (the web form's bundle, pinned by package-lock.json):
     # made from no file of the project, so the private-data scan reads its name only.
     vendored: bool = False
+
+    @classmethod
+    def made(cls, path: str, data: bytes, policy: tuple[tuple[str, str], ...] = ()) -> Asset:
+        return cls(path, packed=pack(data), policy=policy)
+
+    @property
+    def data(self) -> bytes | None:
+        return None if self.packed is None else unpack(self.packed)
 
 
 SiteFile = Page | Asset
@@ -118,6 +146,62 @@ def _story(source: str, images: tuple[tuple[str, str], ...]) -> Markup:
 _ROOT = "\x00root\x00/"  # in a row rendered once: where each page puts its way up to the root
 
 
+class Memo:
+    """What a build made, each thing under the values it was made from (the page's address, its
+    template and every value handed to it; an exemplar's row; an exemplar's record), for the
+    next build of a preview to take again instead of making it anew: after an edit to one
+    exemplar, only what shows that exemplar is made again. Everything also reads the registries,
+    the settings, the hand-written pages and the photos' sizes (`world`): when any of those
+    changes, nothing is kept. What a build did not ask for is forgotten after it."""
+
+    def __init__(self) -> None:
+        self.world: object = None
+        self._last: dict[Hashable, Any] = {}
+        self._now: dict[Hashable, Any] = {}
+
+    def begin(self, world: object) -> Memo:
+        self._last = self._now if world == self.world else {}
+        self._now = {}
+        self.world = world
+        return self
+
+    def carried(self, name: str, make: Callable[[Any], Any]) -> Any:
+        """`make(what it made in the last build)` (None in the first), kept for the next."""
+        found = make(self._last.pop(("carried", name), None))
+        self._now[("carried", name)] = found
+        return found
+
+    def get(self, key: Hashable | None, make: Callable[[], Any]) -> Any:
+        """What `make()` made under `key` in this build or the last, else `make()` now. A key
+        that is None (values that cannot be compared) always makes."""
+        if key is None:
+            return make()
+        if key in self._now:
+            return self._now[key]
+        found = self._last.pop(key) if key in self._last else make()
+        self._now[key] = found
+        return found
+
+
+def _key(*parts: Any) -> Hashable | None:
+    """`parts` as a key of the memo: lists and mappings as tuples; None if anything in them
+    cannot be hashed (the memo then makes it every time)."""
+    key = _frozen(parts)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, Mapping):
+        return tuple((name, _frozen(item)) for name, item in value.items())
+    return value
+
+
 @dataclass
 class Site:
     """The context every family renders in: the catalog, the settings, the shared helpers."""
@@ -126,16 +210,20 @@ class Site:
     settings: Settings
     content: Mapping[str, str] = field(default_factory=dict)  # hand-written pages (docs path → Markdown)
     feed_pages: frozenset[str] = frozenset()  # pages with feeds of their own, linked in their text
-    # What several families make from one exemplar (its open-data record: the kit holds it too),
-    # made once per build.
-    _made: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
-    _rows: dict[tuple[str, bool, str], str] = field(default_factory=dict, repr=False)
+    memo: Memo = field(default_factory=Memo, repr=False)
 
     @property
     def registry(self) -> Registry:
         return self.catalog.registry
 
     def render(self, path: str, template: str, **context: Any) -> Page:
+        # A page with feeds of its own (a unit, a category) links them in its text. Only the
+        # site-wide feeds go in the head (theme/main.html), the one place feed readers look.
+        own_feeds = urls.feeds(path) if path in self.feed_pages else None
+        return self.memo.get(_key("page", path, template, own_feeds, context),
+                             lambda: self._render(path, template, own_feeds, context))
+
+    def _render(self, path: str, template: str, own_feeds: Any, context: dict[str, Any]) -> Page:
         def href(target: str) -> str:
             # Finished HTML: no engine rewrites `.md` targets, so link where the page is served.
             return urls.served(urls.relative(path, target), self.settings.directory_urls) or "./"
@@ -143,15 +231,14 @@ class Site:
         def row(exemplar: Exemplar, show_unit: bool, extra: str) -> Markup:
             return self._row(exemplar, show_unit, extra, path)
 
-        # A page with feeds of its own (a unit, a category) links them in its text. Only the
-        # site-wide feeds go in the head (theme/main.html), the one place feed readers look.
-        own_feeds = urls.feeds(path) if path in self.feed_pages else None
         module = _environment().get_template(template).make_module(
             self._context(href, row=row, own_feeds=own_feeds, **context))
-        return Page(path, dict(module.meta), str(module))
+        return Page.of(path, dict(module.meta), str(module))
 
     def _context(self, href: Callable[[str], str], **context: Any) -> dict[str, Any]:
-        return dict(catalog=self.catalog, registry=self.registry, settings=self.settings, href=href, urls=urls,
+        # No `catalog`: a template sees only what its family hands it, which is what the memo
+        # keys a page by.
+        return dict(registry=self.registry, settings=self.settings, href=href, urls=urls,
                     unit_of=self.unit_of, campaign_of=self.campaign_of, story=self.story,
                     rendition=photos.rendition, sizes=photos.SIZES, **context)
 
@@ -159,21 +246,28 @@ class Site:
         """An exemplar's row in a list, the same on every page of every list it is in but for
         the way up to the site's root: rendered once (with links from the root, behind `_ROOT`),
         then given each page's way up. An exemplar is in a dozen lists, each in two orders."""
-        key = (exemplar.slug, show_unit, extra)
-        if key not in self._rows:
-            def from_root(target: str) -> str:
-                return _ROOT + urls.served(target, self.settings.directory_urls)
-            self._rows[key] = _environment().get_template("_row.html.j2").render(
-                self._context(from_root, ex=exemplar, show_unit=show_unit, extra=extra))
+        def from_root(target: str) -> str:
+            return _ROOT + urls.served(target, self.settings.directory_urls)
+
+        rendered = self.memo.get(("row", exemplar, show_unit, extra), lambda: _environment().get_template(
+            "_row.html.j2").render(self._context(from_root, ex=exemplar, show_unit=show_unit, extra=extra)))
         folder = posixpath.dirname(page)
-        return Markup(self._rows[key].replace(_ROOT, "../" * (folder.count("/") + 1) if folder else ""))
+        return Markup(rendered.replace(_ROOT, "../" * (folder.count("/") + 1) if folder else ""))
 
     def once(self, what: str, exemplar: Exemplar, make: Callable[[], Any]) -> Any:
-        """`make()` the first time `what` of `exemplar` is asked for in this build, then as made."""
-        key = (what, exemplar.slug)
-        if key not in self._made:
-            self._made[key] = make()
-        return self._made[key]
+        """`make()` the first time `what` of `exemplar` is asked for (in this build, or in the
+        last build of a preview if the exemplar is as it was), then as made."""
+        return self.memo.get((what, exemplar), make)
+
+    def carried(self, name: str, make: Callable[[Any], Any]) -> Any:
+        """`make(what it made for `name` in the last build of a preview)`, or `make(None)`: for
+        what is made anew in part, from what it was (the search index)."""
+        return self.memo.carried(name, make)
+
+    def kept(self, make: Callable[[], Any], *made_from: Any) -> Any:
+        """`make()`, unless this build or the last made it from the same values `made_from`
+        (the first names what is made)."""
+        return self.memo.get(_key(*made_from), make)
 
     def card(self, page: str, title: str, line: str, photo: Path | None = None) -> tuple[str, Asset]:
         """The page's social card: its docs-relative path (front matter `image:`) and the asset."""

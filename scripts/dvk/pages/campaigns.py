@@ -28,9 +28,10 @@ def files(site: Site) -> Iterator[SiteFile]:
         exemplars = [e for e in catalog.exemplars if e.campaign == campaign.id]
         image, card = site.card(path, campaign.name, campaign.plan.number)
         # A campaign's page shows its newest exemplars first, as it always has
-        yield from exemplar_pages(site, path, "campaign.html.j2", exemplars, own="newest",
-                                  campaign=campaign, stats=Statistics(catalog, campaign),
-                                  reviews=reviews(site, campaign), statistics=page_of(site, campaign.id),
-                                  image=image,
-                                  plan_page=campaign.plan.page if campaign.plan.page in site.content else None)
+        told = {"stats": Statistics(catalog, campaign), "reviews": reviews(site, campaign),
+                "statistics": page_of(site, campaign.id),
+                "plan_page": campaign.plan.page if campaign.plan.page in site.content else None,
+                "counts": {c.id: len(catalog.by_category.get(c.id, [])) for c in campaign.categories}}
+        yield from exemplar_pages(site, path, "campaign.html.j2", exemplars, own="newest", at_address=told,
+                                  campaign=campaign, image=image)
         yield card

@@ -27,6 +27,7 @@ def files(site: Site) -> Iterator[SiteFile]:
         yield site.render(path, "exemplar.html.j2", ex=ex, unit=site.unit_of(ex), current=current,
                           campaign=site.campaign_of(ex),
                           commune=registry.commune_of(ex.unit), previous=previous, next=following,
+                          learned_from=[catalog.by_slug[slug] for slug in ex.learned_from],
                           replicated_by=by_title(catalog.replicated_by.get(ex.slug, [])),
                           image=image)
         yield card

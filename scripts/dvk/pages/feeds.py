@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from email.utils import format_datetime
+from functools import partial
 
 from .. import urls
 from ..model import Catalog, Exemplar, newest_first
@@ -148,6 +149,11 @@ def files(site: Site) -> Iterator[SiteFile]:
     if not site_url:
         return
     for feed in feeds_of(site.catalog, site.settings):
-        rss_path, atom_path = urls.feeds(feed.page)
-        yield Asset(rss_path, data=rss(site, feed, site_url))
-        yield Asset(atom_path, data=atom(site, feed, site_url))
+        # A feed shows its newest entries only: it is made from them (and its own words)
+        made_from = (feed.page, feed.title, feed.description, newest_first(feed.exemplars)[:ITEMS])
+        for path, write in zip(urls.feeds(feed.page), (rss, atom), strict=True):
+            yield site.kept(partial(_feed_file, path, write, site, feed, site_url), path, *made_from)
+
+
+def _feed_file(path: str, write: Callable[[Site, Feed, str], bytes], site: Site, feed: Feed, site_url: str) -> Asset:
+    return Asset.made(path, write(site, feed, site_url))

@@ -16,7 +16,7 @@ from .. import schema, urls
 from ..media.photos import published_name
 from ..model import KIND_NAMES, Campaign, Exemplar
 from ..text.story import story_text
-from ..text.tables import csv_bytes, json_bytes
+from ..text.tables import csv_bytes, csv_row, json_bytes, json_line
 from .base import Asset, Site, SiteFile
 
 VERSION = 2  # 2: the story as published (story_html, story_text) instead of its Markdown
@@ -144,33 +144,37 @@ def headings(column: str) -> list[str]:
     return [heading.format(column=column) for heading, _ in CSV_COLUMNS]
 
 
-def to_csv(records: list[dict[str, Any]], column: str) -> bytes:
-    return csv_bytes(headings(column), ([read(rec) for _, read in CSV_COLUMNS] for rec in records))
+def csv_values(rec: dict[str, Any]) -> list[Any]:
+    """One record's row of the CSV file."""
+    return [read(rec) for _, read in CSV_COLUMNS]
 
 
 def files(site: Site) -> Iterator[SiteFile]:
     licence = site.settings.licence
     column = site.registry.column.name if site.registry.column else ""
-    records = [record(site, ex) for ex in site.catalog.exemplars]
+    exemplars = site.catalog.exemplars
     newest = site.catalog.newest(1)
-    yield Asset(urls.open_data("exemplars.json"), data=json_bytes({
+    yield Asset.made(urls.open_data("exemplars.json"), json_bytes({
         "version": VERSION,
         "generated_from": {
             "site": site.settings.site_url,
             "newest_recognition": newest[0].recognition.date.isoformat() if newest else None,
         },
         "licence": licence.as_json(),
-        "count": len(records),
-        "exemplars": records,
+        "count": len(exemplars),
+        "exemplars": [site.once("record line", ex, lambda ex=ex: json_line(record(site, ex))) for ex in exemplars],
     }))
-    yield Asset(urls.open_data("exemplars.csv"), data=to_csv(records, column))
-    yield Asset(urls.open_data("campaigns.json"), data=json_bytes({
+    rows = [site.once("record row", ex, lambda ex=ex: csv_row(csv_values(record(site, ex)))) for ex in exemplars]
+    yield Asset.made(urls.open_data("exemplars.csv"), csv_bytes(headings(column), rows))
+    yield Asset.made(urls.open_data("campaigns.json"), json_bytes({
         "version": VERSION, "licence": licence.as_json(),
         "campaigns": [campaign_record(site, c) for c in site.registry.campaigns.values()]}))
     for ex in site.catalog.exemplars:
-        yield Asset(urls.exemplar_record(ex.slug), data=exemplar_document(site, ex))
+        yield site.once("record file", ex,
+                        lambda ex=ex: Asset.made(urls.exemplar_record(ex.slug), exemplar_document(site, ex)))
     for published, ours in SCHEMA_FILES.items():
-        yield Asset(urls.open_data(published), data=schema.schema_bytes(ours))
-    yield site.render(urls.open_data(), "opendata.html.j2", records=records, licence=licence,
+        yield Asset.made(urls.open_data(published), schema.schema_bytes(ours))
+    yield site.render(urls.open_data(), "opendata.html.j2", count=len(exemplars),
+                      example=exemplars[0].slug if exemplars else None, licence=licence,
                       columns=headings(column),
                       schema_files=list(SCHEMA_FILES))

@@ -13,7 +13,7 @@ stay in the sitemap: a crawler that follows it reaches every exemplar in a few l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,9 +91,11 @@ class Pager:
 
 
 def pages(site: Site, page: str, template: str, sequences: Sequence[tuple[str, list[Any]]],
-          size: int, name: str, **context: Any) -> Iterator[Page]:
+          size: int, name: str, at_address: Mapping[str, Any] | None = None, **context: Any) -> Iterator[Page]:
     """Every page of a list: `sequences` holds (order, items), the list's own order first; each
-    page renders `template` with its slice of the items as `name` and its `pager`."""
+    page renders `template` with its slice of the items as `name` and its `pager`; the page at
+    the list's address gets `at_address` too (what the list's subject says of itself: the other
+    pages carry the list alone, and are not made again when only that changes)."""
     own = sequences[0][0]
     orders = tuple((ORDERS[key][0], urls.list_page(page, 1, None if key == own else key), False)
                    for key, _ in sequences) if len(sequences) > 1 else ()
@@ -103,17 +105,19 @@ def pages(site: Site, page: str, template: str, sequences: Sequence[tuple[str, l
                        for label, first, _ in orders)
         for number, chunk in enumerate(slices, 1):
             pager = Pager(page, key, key == own, number, len(slices), len(items), marked)
-            rendered = site.render(pager.path(number), template, pager=pager, **{name: chunk}, **context)
+            told = at_address or {} if pager.at_address else {}
+            rendered = site.render(pager.path(number), template, pager=pager, **{name: chunk}, **told, **context)
             meta = {**rendered.meta, "title": rendered.meta["title"] + pager.suffix}
             if not pager.at_address:
                 meta["search"] = {"exclude": True}
-            yield Page(rendered.path, meta, rendered.html)
+            yield Page(rendered.path, meta, rendered.packed)
 
 
 def exemplar_pages(site: Site, page: str, template: str, exemplars: list[Exemplar],
-                   own: str = "title", **context: Any) -> Iterator[Page]:
+                   own: str = "title", at_address: Mapping[str, Any] | None = None,
+                   **context: Any) -> Iterator[Page]:
     """A list of exemplars (given A–Z, as the catalog keeps them) in its own order (A–Z unless
     told) and, when it has two or more, the other order too, each paged."""
     keys = [own, *(key for key in ORDERS if key != own)] if len(exemplars) > 1 else [own]
     yield from pages(site, page, template, [(key, ORDERS[key][2](exemplars)) for key in keys],
-                     EXEMPLARS_PER_PAGE, "exemplars", **context)
+                     EXEMPLARS_PER_PAGE, "exemplars", at_address, **context)

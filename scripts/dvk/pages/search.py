@@ -28,9 +28,9 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import yaml
@@ -157,8 +157,10 @@ def _snippet(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def documents(catalog: Catalog, content: Mapping[str, str] | None = None) -> list[Document]:
-    found = [exemplar_document(catalog, ex) for ex in catalog.exemplars]
+def documents(catalog: Catalog, content: Mapping[str, str] | None = None,
+              of: Callable[[Exemplar], Document] | None = None) -> list[Document]:
+    """Every document of the index; `of` gives an exemplar's (as `exemplar_document` would)."""
+    found = [(of or partial(exemplar_document, catalog))(ex) for ex in catalog.exemplars]
     found += registry_documents(catalog)
     found += content_documents(content or {})
     return found
@@ -171,36 +173,92 @@ def _script(call: str, *args: object) -> bytes:
     return f"dvkSearch.{call}({body});\n".encode()
 
 
-def postings(docs: list[Document]) -> dict[str, dict[str, list[int] | str]]:
-    """folded token → spelling → the documents that hold it and their scores, in the shorter of
-    two forms: [doc, score, doc, score, …] with doc numbers delta-encoded (rare words), or a
-    string with one character per document, its score's character or "0" for none (common words)."""
-    scores: dict[str, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for number, doc in enumerate(docs):
-        for text, weight in doc.texts:
-            for spelling, count in Counter(words(text)).items():
-                per_doc = scores[fold(spelling)][spelling]
-                per_doc[number] = per_doc.get(number, 0) + weight * min(count, REPEATS if weight == STORY else 1)
-    encoded: dict[str, dict[str, list[int] | str]] = {}
-    for folded in sorted(scores):
-        encoded[folded] = {}
-        for spelling in sorted(scores[folded]):
-            found = sorted(scores[folded][spelling].items())
-            flat, previous = [], 0
+Scores = dict[str, dict[str, dict[int, int]]]  # folded token → spelling → document → score
+
+
+def _contributions(doc: Document) -> dict[tuple[str, str], int]:
+    """(folded, spelling) → the score this document gives it."""
+    found: dict[tuple[str, str], int] = {}
+    for text, weight in doc.texts:
+        for spelling, count in Counter(words(text)).items():
+            key = (fold(spelling), spelling)
+            found[key] = found.get(key, 0) + weight * min(count, REPEATS if weight == STORY else 1)
+    return found
+
+
+def _encode(per_spelling: dict[str, dict[int, int]]) -> dict[str, list[int] | str]:
+    """One token's postings, each spelling in the shorter of two forms: [doc, score, doc,
+    score, …] with doc numbers delta-encoded (rare words), or a string with one character per
+    document, its score's character or "0" for none (common words)."""
+    encoded: dict[str, list[int] | str] = {}
+    for spelling in sorted(per_spelling):
+        found = sorted(per_spelling[spelling].items())
+        flat, previous = [], 0
+        for number, score in found:
+            flat += [number - previous, min(score, MAX_SCORE)]
+            previous = number
+        encoded[spelling] = flat
+        if found[-1][0] + 1 < len(json.dumps(flat, separators=(",", ":"))):
+            dense = ["0"] * (found[-1][0] + 1)
             for number, score in found:
-                flat += [number - previous, min(score, MAX_SCORE)]
-                previous = number
-            encoded[folded][spelling] = flat
-            if found[-1][0] + 1 < len(json.dumps(flat, separators=(",", ":"))):
-                dense = ["0"] * (found[-1][0] + 1)
-                for number, score in found:
-                    dense[number] = _SCORE_CHARS[min(score, MAX_SCORE)]
-                encoded[folded][spelling] = "".join(dense)
+                dense[number] = _SCORE_CHARS[min(score, MAX_SCORE)]
+            encoded[spelling] = "".join(dense)
     return encoded
 
 
-def index_files(docs: list[Document], directory_urls: bool = True) -> dict[str, bytes]:
-    """Every file of the search index, by docs-relative path; same documents → same bytes."""
+@dataclass
+class Postings:
+    """The index's postings for `docs`: scores, and each token's encoding (`_encode`)."""
+
+    docs: list[Document]
+    scores: Scores
+    encoded: dict[str, dict[str, list[int] | str]]
+
+    @classmethod
+    def of(cls, docs: list[Document]) -> Postings:
+        scores: Scores = defaultdict(lambda: defaultdict(dict))
+        for number, doc in enumerate(docs):
+            for (folded, spelling), score in _contributions(doc).items():
+                scores[folded][spelling][number] = score
+        return cls(docs, scores, {folded: _encode(scores[folded]) for folded in scores})
+
+    def updated(self, docs: list[Document]) -> Postings:
+        """The postings for `docs`, from these: a preview's edit changes a document or two, and
+        only the tokens they hold are encoded again. Documents added, removed or reordered
+        renumber the rest: then everything is."""
+        changed = [n for n, (old, new) in enumerate(zip(self.docs, docs, strict=False)) if old != new]
+        if len(docs) != len(self.docs) or len(changed) > len(docs) // 10:
+            return Postings.of(docs)
+        touched: set[str] = set()
+        for number in changed:
+            for folded, spelling in _contributions(self.docs[number]):
+                del self.scores[folded][spelling][number]
+                touched.add(folded)
+            for (folded, spelling), score in _contributions(docs[number]).items():
+                self.scores[folded][spelling][number] = score
+                touched.add(folded)
+        for folded in touched:
+            kept = {spelling: found for spelling, found in self.scores[folded].items() if found}
+            if kept:
+                self.scores[folded] = defaultdict(dict, kept)
+                self.encoded[folded] = _encode(kept)
+            else:
+                del self.scores[folded]
+                self.encoded.pop(folded, None)
+        return Postings(docs, self.scores, self.encoded)
+
+
+def postings(docs: list[Document]) -> dict[str, dict[str, list[int] | str]]:
+    """folded token → spelling → the documents that hold it and their scores (`_encode`)."""
+    encoded = Postings.of(docs).encoded
+    return {folded: encoded[folded] for folded in sorted(encoded)}
+
+
+def index_files(docs: list[Document], directory_urls: bool = True,
+                found: Postings | None = None) -> dict[str, bytes]:
+    """Every file of the search index, by docs-relative path; same documents → same bytes.
+    `found` may give the documents' postings, made already."""
+    encoded = (found or Postings.of(docs)).encoded
     files: dict[str, bytes] = {}
     firsts: list[str] = []
     piece: dict[str, dict[str, list[int] | str]] = {}
@@ -211,7 +269,8 @@ def index_files(docs: list[Document], directory_urls: bool = True) -> dict[str, 
         files[f"search/t{len(firsts) - 1}.js"] = _script("postings", len(firsts) - 1, piece)
         piece, size = {}, 0
 
-    for token, spellings in postings(docs).items():
+    for token in sorted(encoded):
+        spellings = encoded[token]
         if not piece:
             firsts.append(token)
         piece[token] = spellings
@@ -245,6 +304,8 @@ def words_of(path: str, data: bytes) -> list[str] | None:
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    built = index_files(documents(site.catalog, site.content), site.settings.directory_urls)
-    for path, data in sorted(built.items()):
-        yield Asset(path, data=data)
+    catalog = site.catalog
+    docs = documents(catalog, site.content, lambda ex: site.once("search", ex, partial(exemplar_document, catalog, ex)))
+    found = site.carried("search postings", lambda last: Postings.of(docs) if last is None else last.updated(docs))
+    for path, data in sorted(index_files(docs, site.settings.directory_urls, found).items()):
+        yield site.kept(lambda path=path, data=data: Asset.made(path, data), path, data)

@@ -45,7 +45,7 @@ def files(site: Site) -> Iterator[SiteFile]:
                           chart=charts, anchor=anchor,
                           csv_path=lambda table, page=page: urls.beside(page, f"{table.key}.csv"))
         for table in tables:
-            yield Asset(urls.beside(page, f"{table.key}.csv"), data=table.csv())
+            yield Asset.made(urls.beside(page, f"{table.key}.csv"), table.csv())
     default = registry.default_campaign
     yield redirect(site, urls.statistics(default.id, False), f"Thống kê: {default.name}",
                    page_of(site, default.id), f"Thống kê: {default.name}",

@@ -99,13 +99,14 @@ PHRASES: dict[str, Any] = {
 
 def files(site: Site) -> Iterator[SiteFile]:
     bundle = _bundle(site.settings.vendor_dir)
-    config = decap_config(site.registry, site.settings)
-    yield Asset(urls.web_form("config.yml"),
-                data=yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100).encode("utf-8"))
-    yield Asset(urls.web_form(), data=_page(site.settings, bundle is not None).encode("utf-8"),
-                policy=POLICY)
+    # Made from the registries and settings alone (`Memo.world`)
+    yield site.kept(lambda: Asset.made(urls.web_form("config.yml"), yaml.safe_dump(
+        decap_config(site.registry, site.settings), allow_unicode=True, sort_keys=False, width=100).encode("utf-8")),
+        "web form configuration")
+    yield Asset.made(urls.web_form(), _page(site.settings, bundle is not None).encode("utf-8"),
+                     policy=POLICY)
     if bundle is not None:
-        yield Asset(urls.web_form("vi.js"), data=_phrases_script().encode("utf-8"))
+        yield Asset.made(urls.web_form("vi.js"), _phrases_script().encode("utf-8"))
         for path in sorted(bundle.iterdir()):
             # The entry, its chunks and its WebAssembly; not the source maps or the duplicate `cms.js`.
             if path.name == ENTRY or path.name.endswith(f".{ENTRY}") or path.suffix == ".wasm":

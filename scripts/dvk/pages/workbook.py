@@ -28,7 +28,7 @@ MOMENT = datetime(1980, 1, 1)  # the template is dated by nothing that changes
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    yield Asset(urls.workbook_template(), data=template(site.registry))
+    yield Asset.made(urls.workbook_template(), template(site.registry))
 
 
 def template(registry: Registry) -> bytes:

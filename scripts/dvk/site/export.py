@@ -28,8 +28,8 @@ def write_tree(files: Iterable[SiteFile], out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Page):
             target.write_text(markdown_file(item), encoding="utf-8")
-        elif item.data is not None:
-            target.write_bytes(item.data)
+        elif (data := item.data) is not None:
+            target.write_bytes(data)
         else:
             shutil.copyfile(item.source, target)
 

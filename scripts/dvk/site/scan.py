@@ -135,9 +135,9 @@ def _digest(item: SiteFile) -> str | None:
     digest = hashlib.blake2b(item.path.encode(), digest_size=16)
     if isinstance(item, Page):
         digest.update(repr(sorted(item.meta.items())).encode())
-        digest.update(item.html.encode())
-    elif item.data is not None:
-        digest.update(item.data)
+        digest.update(item.packed)
+    elif item.packed is not None:
+        digest.update(item.packed)
     else:
         return None
     return digest.hexdigest()
@@ -157,15 +157,15 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Findin
     if isinstance(item, Page):
         meta = "\n".join(str(value) for value in item.meta.values() if value is not None)
         yield from _in_text(item.path, f"{meta}\n{item.html}", allowed)
-    elif isinstance(item, Asset) and item.data is not None:
+    elif isinstance(item, Asset) and (data := item.data) is not None:
         if item.path.endswith(".zip"):
-            yield from _in_zip(item.path, item.data, allowed, seen)
-        elif (words := search.words_of(item.path, item.data)) is not None:
+            yield from _in_zip(item.path, data, allowed, seen)
+        elif (words := search.words_of(item.path, data)) is not None:
             yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
         elif item.path.endswith(".json"):
-            yield from _in_json(item.path, item.data.decode("utf-8", "replace"), allowed, seen)
+            yield from _in_json(item.path, data.decode("utf-8", "replace"), allowed, seen)
         elif _is_text(item.path):
-            yield from _in_text(item.path, item.data.decode("utf-8", "replace"), allowed)
+            yield from _in_text(item.path, data.decode("utf-8", "replace"), allowed)
     elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path) \
             and not item.vendored:
         yield from _in_text(item.path, item.source.read_bytes().decode("utf-8", "replace"), allowed)

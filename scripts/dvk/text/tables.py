@@ -24,13 +24,27 @@ def cell_text(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any] | Written]) -> bytes:
+    """The file; a row may come `Written` already (`csv_row`)."""
+    lines = [csv_row(columns), *(row if isinstance(row, Written) else csv_row(row) for row in rows)]
+    return ("\ufeff" + "".join(lines)).encode("utf-8")
+
+
+def csv_row(values: Sequence[Any]) -> Written:
+    """One row as CSV text, CRLF-ended."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([cell_text(c) for c in columns])
-    for row in rows:
-        writer.writerow([cell_text(value) for value in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerow([cell_text(value) for value in values])
+    return Written(out.getvalue())
+
+
+class Written(str):
+    """A value written in the file's format already (a JSON record, a CSV row), put in as it is:
+    a preview writes again only the records that changed."""
+
+
+def json_line(value: Any) -> Written:
+    """`value` as JSON on one line, to put in a file by `json_bytes`."""
+    return Written(json.dumps(value, ensure_ascii=False))
 
 
 def json_bytes(value: Any, flat_from: int = 2) -> bytes:
@@ -42,6 +56,8 @@ def json_bytes(value: Any, flat_from: int = 2) -> bytes:
 
 
 def _indented(value: Any, flat_from: int, depth: int) -> str:
+    if isinstance(value, Written):
+        return value
     if depth >= flat_from or not isinstance(value, dict | list) or not value:
         return json.dumps(value, ensure_ascii=False)
     inner, outer = "  " * (depth + 1), "  " * depth
