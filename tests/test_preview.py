@@ -1,0 +1,103 @@
+"""`dvk serve`: a preview rebuilds after each edit, and shows exactly what a fresh build of the
+same files shows, however much of the last build it kept.
+
+The builds run in a child process, as MkDocs runs them under `mkdocs serve`: one plugin
+instance for the whole preview, dirty builds after the first."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import TinyProject, collective
+
+PREVIEW = """
+import json, os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, site, edits = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+
+def preview_build(first):
+    config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site, strict=False)
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+
+def stamps():
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in Path(site).rglob("*") if p.is_file()}
+
+preview_build(True)
+rewritten = []
+for path, old, new in edits:
+    before = stamps()
+    file = Path(path)
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    preview_build(False)
+    rewritten.append(sorted(name for name, stamp in stamps().items() if before.get(name) != stamp))
+print(json.dumps(rewritten))
+"""
+
+SLUGS = ("a-mot", "b-hai", "c-ba")
+SUMMARY_EDIT = ("Tóm tắt đầy đủ của điển hình c-ba.", "Tóm tắt đã sửa của c-ba.")
+TITLE_EDIT = ("Điển hình a-mot", "Điển hình a-mot, đã đổi tên")  # it moves in every A–Z list
+
+
+def _project(root: Path) -> TinyProject:
+    project = TinyProject(root)
+    for slug in SLUGS:
+        project.add(collective(title=f"Điển hình {slug}", summary=f"Tóm tắt đầy đủ của điển hình {slug}."), slug)
+    return project
+
+
+def preview(project: TinyProject, site: Path, *edits: tuple[Path, str, str]) -> list[list[str]]:
+    """Build a preview, then make each edit (file, text, its replacement) and let it rebuild;
+    the files each rebuild wrote."""
+    done = subprocess.run([sys.executable, "-c", PREVIEW, str(project.root), str(site),
+                           json.dumps([(str(path), old, new) for path, old, new in edits])],
+                          cwd=project.root, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def exemplar_file(project: TinyProject, slug: str) -> Path:
+    return next(project.root.glob(f"exemplars/*/{slug}.md"))
+
+
+def test_a_preview_after_edits_shows_exactly_what_a_fresh_preview_of_the_edited_files_shows(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    third, first = exemplar_file(project, "c-ba"), exemplar_file(project, "a-mot")
+    rewritten = preview(project, tmp_path / "kept", (third, *SUMMARY_EDIT), (first, *TITLE_EDIT))
+    fresh = preview(_project(tmp_path / "again"), tmp_path / "fresh")
+    assert fresh == []
+    edited = _project(tmp_path / "edited")
+    for slug, (old, new) in (("c-ba", SUMMARY_EDIT), ("a-mot", TITLE_EDIT)):
+        path = exemplar_file(edited, slug)
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    preview(edited, tmp_path / "edited-site")
+
+    kept, made = files_of(tmp_path / "kept"), files_of(tmp_path / "edited-site")
+    assert kept.keys() == made.keys()
+    assert [name for name in kept if kept[name] != made[name]] == []
+    assert "Tóm tắt đã sửa của c-ba." in kept["dien-hinh/c-ba/index.html"].decode()
+    assert "đã đổi tên" in kept["du-lieu/exemplars.json"].decode()
+    assert all(rewritten), "each edit rebuilt something"
+
+
+def test_an_edit_to_one_exemplar_rewrites_what_shows_it_and_leaves_the_others_pages_alone(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    [rewritten] = preview(project, tmp_path / "site", (exemplar_file(project, "c-ba"), *SUMMARY_EDIT))
+    assert "dien-hinh/c-ba/index.html" in rewritten
+    assert "dien-hinh/index.html" in rewritten  # the list of all, which shows its summary
+    assert "du-lieu/dien-hinh/c-ba.json" in rewritten
+    assert "dien-hinh/a-mot/index.html" not in rewritten
+    assert "du-lieu/dien-hinh/a-mot.json" not in rewritten
+    assert not [name for name in rewritten if name.startswith("dien-hinh/a-mot/")]
+
