@@ -19,6 +19,8 @@ import os
 import types
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +64,7 @@ class DvkPlugin(BasePlugin):
         self.settings: Settings | None = None
         self.checked: CheckResult | None = None  # a check the CLI has just run, for the next build only
         self.memo: Memo | None = None  # what a preview's last build made (`pages.Memo`)
+        self.compiled = _Compiled()  # the theme's templates, compiled once for a whole preview
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # In a build, a checker message is a warning, so strict mode stops the build; in a preview
@@ -138,6 +141,12 @@ class DvkPlugin(BasePlugin):
         same = self.handed_over.get(path) == digest
         self.handed_over[path] = digest
         return same
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # MkDocs makes a new environment for every build: a preview's rebuild compiled the theme anew.
+        if self.preview:
+            env.bytecode_cache = self.compiled
+        return env
 
     def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
         if page.file.src_uri in self.bodies:
@@ -233,6 +242,20 @@ class _Linked(File):
             os.link(self.abs_src_path, target)
         except OSError:  # another file system, or one without links
             super().copy_file(dirty)
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates in memory, each under its name and the checksum of its source."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 class _Generated(File):

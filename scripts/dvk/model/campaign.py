@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .domain import Category, Period
+from .domain import Category, Period, hashed_once
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class Review:
 
 @dataclass(frozen=True)
 class Campaign:
+    __hash__ = hashed_once
     id: str
     name: str
     status: str  # open | closed

@@ -6,7 +6,7 @@ passed the checker into these objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
@@ -16,6 +16,18 @@ from ..schema import EXEMPLAR, labels
 Kind = Literal["collective", "individual"]
 
 KIND_NAMES = labels(EXEMPLAR, "/properties/kind")
+
+
+def hashed_once(self: object) -> int:
+    """A frozen record's hash, computed once per object: a preview keys every page by the
+    exemplars and units it shows (`pages.Memo`), at every page of every build. (The objects
+    never leave the process, whose hashes of text would differ.)"""
+    try:
+        return self.__dict__["_hash"]  # type: ignore[no-any-return]
+    except KeyError:
+        value = hash(tuple(getattr(self, f.name) for f in fields(self)))  # type: ignore[arg-type]
+        object.__setattr__(self, "_hash", value)
+        return value
 
 
 def lives(start: date | None, until: date | None, day: date) -> bool:
@@ -133,6 +145,7 @@ Commune = Area  # the pages' word for an area of the lowest level
 
 @dataclass(frozen=True)
 class Unit(Dated):
+    __hash__ = hashed_once
     level: str  # a level id (units.yml: levels)
     type: str
     areas: tuple[Span, ...] = ()
@@ -276,6 +289,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class Exemplar:
+    __hash__ = hashed_once
     slug: str
     source: str  # path relative to the project, for messages and "edit this page"
     title: str

@@ -231,12 +231,15 @@ class Postings:
             return Postings.of(docs)
         touched: set[str] = set()
         for number in changed:
-            for folded, spelling in _contributions(self.docs[number]):
+            # only the tokens whose score changed: a common word is in every document
+            before, after = _contributions(self.docs[number]), _contributions(docs[number])
+            for folded, spelling in before.keys() - after.keys():
                 del self.scores[folded][spelling][number]
                 touched.add(folded)
-            for (folded, spelling), score in _contributions(docs[number]).items():
-                self.scores[folded][spelling][number] = score
-                touched.add(folded)
+            for (folded, spelling), score in after.items():
+                if before.get((folded, spelling)) != score:
+                    self.scores[folded][spelling][number] = score
+                    touched.add(folded)
         for folded in touched:
             kept = {spelling: found for spelling, found in self.scores[folded].items() if found}
             if kept:

@@ -110,14 +110,17 @@ class Clean:
         partial.write_text("\n".join([self.version, *sorted(self.found)]), encoding="ascii")
         os.replace(partial, path)
 
+    def knows(self, digest: str) -> bool:
+        """Whether `digest` was found clean before; remembered for the next build if so."""
+        if digest in self.known:
+            self.found.add(digest)
+            return True
+        return False
+
     def read(self, item: SiteFile, leaks: Iterator[Leak]) -> Iterator[Leak]:
         """`leaks` (the reading of `item`), unless the same bytes were found clean before."""
         digest = _digest(item)
-        if digest is None:
-            yield from leaks
-            return
-        if digest in self.known:
-            self.found.add(digest)
+        if self.knows(digest):
             return
         found = list(leaks)
         if not found:
@@ -129,30 +132,68 @@ def _version(allowed: Collection[str]) -> str:
     return hashlib.blake2b("\n".join([code_version(), *sorted(allowed)]).encode(), digest_size=16).hexdigest()
 
 
-def _digest(item: SiteFile) -> str | None:
-    """What the reading of `item` depends on: its path (names are read too) and the bytes read;
-    None for a file judged by name only (a photo: reading its name costs less than hashing it)."""
+def _digest(item: SiteFile) -> str:
+    """What the reading of `item` depends on: its path (names are read too) and the bytes read
+    (none for a file judged by its name only, a photo)."""
     digest = hashlib.blake2b(item.path.encode(), digest_size=16)
     if isinstance(item, Page):
         digest.update(repr(sorted(item.meta.items())).encode())
         digest.update(item.packed)
     elif item.packed is not None:
         digest.update(item.packed)
-    else:
-        return None
+    elif _read_from_source(item):
+        assert isinstance(item.source, Path)
+        digest.update(item.source.read_bytes())
     return digest.hexdigest()
 
 
 def scan(files: Iterable[SiteFile], allowed: Collection[str] = (), clean: Clean | None = None) -> list[Leak]:
     """Every leak in `files` (made: kits zipped, photos in the cache). `allowed` holds numbers
     that are public by design (`dialled` digits)."""
-    seen: dict[str, list[Finding]] = {}  # JSON line → its findings: the open data repeat records
+    seen = Lines(clean)
     if clean is None:
         return [leak for item in files for leak in _leaks(item, allowed, seen)]
     return [leak for item in files for leak in clean.read(item, _leaks(item, allowed, seen))]
 
 
-def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Finding]]) -> Iterator[Leak]:
+class Lines:
+    """JSON line → its findings, each line read once in a scan: the open data give every record
+    twice, per exemplar and all together. A line that an earlier build found clean (`clean`) is
+    not read again: the file of all records changes with every edit, its lines one by one."""
+
+    def __init__(self, clean: Clean | None = None) -> None:
+        self.clean = clean
+        self.found: dict[str, list[Finding]] = {}
+
+    def unread(self, lines: Iterable[str]) -> list[str]:
+        """Those of `lines` not read yet (each once), taking the ones known clean as read."""
+        new = []
+        for line in dict.fromkeys(lines):
+            if line in self.found:
+                continue
+            if self.clean is not None and self.clean.knows(_line_digest(line)):
+                self.found[line] = []
+            else:
+                new.append(line)
+        return new
+
+    def read(self, lines: list[str], findings: Iterable[tuple[int, Finding]]) -> None:
+        """What reading `lines` found: (index of the line, finding)."""
+        for line in lines:
+            self.found[line] = []
+        for index, finding in findings:
+            self.found[lines[index]].append(finding)
+        if self.clean is not None:
+            for line in lines:
+                if not self.found[line]:
+                    self.clean.found.add(_line_digest(line))
+
+
+def _line_digest(line: str) -> str:
+    return hashlib.blake2b(b"line\0" + line.encode(), digest_size=16).hexdigest()
+
+
+def _leaks(item: SiteFile, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
     yield from _in_name(item.path, allowed)
     if isinstance(item, Page):
         meta = "\n".join(str(value) for value in item.meta.values() if value is not None)
@@ -166,9 +207,14 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: dict[str, list[Findin
             yield from _in_json(item.path, data.decode("utf-8", "replace"), allowed, seen)
         elif _is_text(item.path):
             yield from _in_text(item.path, data.decode("utf-8", "replace"), allowed)
-    elif isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path) \
-            and not item.vendored:
+    elif _read_from_source(item):
+        assert isinstance(item.source, Path)
         yield from _in_text(item.path, item.source.read_bytes().decode("utf-8", "replace"), allowed)
+
+
+def _read_from_source(item: SiteFile) -> bool:
+    """A text file copied as it is, which is read; not the vendored code (its name only)."""
+    return isinstance(item, Asset) and isinstance(item.source, Path) and _is_text(item.path) and not item.vendored
 
 
 def _in_name(path: str, allowed: Collection[str], name: str | None = None) -> Iterator[Leak]:
@@ -181,26 +227,21 @@ def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True)
         yield Leak(path, text.count("\n", 0, finding.offset) + 1 if lines else None, finding)
 
 
-def _in_json(path: str, text: str, allowed: Collection[str],
-             seen: dict[str, list[Finding]]) -> Iterator[Leak]:
-    """A JSON file line by line (a JSON string never spans lines), each distinct line read once
-    over all files: the open data give every record twice, per exemplar and all together."""
+def _in_json(path: str, text: str, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
+    """A JSON file line by line (a JSON string never spans lines), each distinct line read once."""
     lines = text.split("\n")
-    new = [line for line in dict.fromkeys(line.strip() for line in lines) if line not in seen]
+    new = seen.unread(line.strip() for line in lines)
     if new:
         batch = BREAK.join(new)
         starts = list(accumulate((len(line) + 1 for line in new[:-1]), initial=0))
-        for line in new:
-            seen[line] = []
-        for finding in find_private_data(read_text(batch), allowed):
-            seen[new[bisect_right(starts, finding.offset) - 1]].append(finding)
+        seen.read(new, ((bisect_right(starts, finding.offset) - 1, finding)
+                        for finding in find_private_data(read_text(batch), allowed)))
     for number, line in enumerate(lines, 1):
-        for finding in seen[line.strip()]:
+        for finding in seen.found[line.strip()]:
             yield Leak(path, number, finding)
 
 
-def _in_zip(path: str, data: bytes, allowed: Collection[str],
-            seen: dict[str, list[Finding]]) -> Iterator[Leak]:
+def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
     with zipfile.ZipFile(io.BytesIO(data)) as kit:
         for info in kit.infolist():
             inner = f"{path}/{info.filename}"
