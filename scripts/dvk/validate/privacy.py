@@ -132,6 +132,7 @@ def _numbers(text: str, chain: re.Match[str], allowed: Collection[str]) -> Itera
         if groups and d > 0 and groups[-1][1] - at <= dates[d - 1][0]:
             cut.add(len(groups))  # the last date that ended before this group began after the last group
         groups.append((at + m.start(), at + m.end()))
+    every = "".join(text[start:end] for start, end in groups)  # a run's digits: a slice of it
     totals = [0]  # digits in the groups before each group
     for start, end in groups:
         totals.append(totals[-1] + end - start)
@@ -141,15 +142,18 @@ def _numbers(text: str, chain: re.Match[str], allowed: Collection[str]) -> Itera
         next_cut[k] = k + 1 if k + 1 in cut else next_cut[k + 1]
     taken = [False] * len(groups)
     shapes: dict[str, str | None] = {}
+    after_id_word: dict[int, bool] = {}
     for length in (12, 11, 10, 9):
         for first in range(len(groups)):
             last = ending.get(totals[first] + length)
             if last is None or last > next_cut[first] or True in taken[first:last]:
                 continue
-            digits = "".join(text[start:end] for start, end in groups[first:last])
+            digits, start = every[totals[first]:totals[last]], groups[first][0]
             if digits not in shapes:
                 shapes[digits] = _shape(digits, allowed)
-            kind = _kind(text, shapes[digits], digits, groups[first][0], groups[last - 1][1])
+            if start not in after_id_word:
+                after_id_word[start] = _ID_WORD.search(text, max(0, start - 40), start) is not None
+            kind = _kind(text, shapes[digits], digits, after_id_word[start], groups[last - 1][1])
             if kind is not None:
                 taken[first:last] = [True] * (last - first)
                 if kind != "allowed":
@@ -166,10 +170,9 @@ def _shape(digits: str, allowed: Collection[str]) -> str | None:
     return "id" if _CCCD.fullmatch(digits) or _CMND.fullmatch(digits) else None
 
 
-def _kind(text: str, shape: str | None, digits: str, start: int, end: int) -> str | None:
+def _kind(text: str, shape: str | None, digits: str, after_id_word: bool, end: int) -> str | None:
     if shape in ("allowed", "phone"):
         return shape
-    after_id_word = _ID_WORD.search(text, max(0, start - 40), start) is not None
     if after_id_word or shape == "id":
         amount = not digits.startswith("0") and _UNIT.match(text, end) is not None
         return None if amount and not after_id_word else "id_number"
