@@ -29,6 +29,7 @@ from .validate import (
     check_registry_dates,
     check_registry_links,
     checked_documents,
+    collector_paused,
 )
 
 # The site's stages (pages, made files, the last scan) are imported by `build` when it runs:
@@ -76,7 +77,11 @@ class CheckResult:
 def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
-    today = today or date.today()
+    with collector_paused():
+        return _check(project, today or date.today(), only)
+
+
+def _check(project: Project, today: date, only: Collection[Path] | None) -> CheckResult:
     tracked, linked = tracked_made(project), linked_made(project)
     repository = tracked_problems(project, tracked) + link_problems(project, linked)
     registry_docs, registry = load_registry(project, today)

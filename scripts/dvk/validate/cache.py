@@ -54,7 +54,7 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     folders: dict[Path, str] = {}
     rels = [path.relative_to(root).as_posix() for path in paths]
     keys = [_key(path, rel, today, folders) for path, rel in zip(paths, rels, strict=True)]
-    with _collector_paused():
+    with collector_paused():
         store = _load(root / CACHE_FILE) if remember else {}
         docs: list[Document | None] = [_decode(store.get(key), key, path, rel) if key else None
                                        for key, path, rel in zip(keys, paths, rels, strict=True)]
@@ -69,9 +69,11 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Decoding the store makes millions of small objects and no cycle; the cycle collector would
-    walk them again and again as they pile up (half the load time on 10,000 files)."""
+def collector_paused() -> Iterator[None]:
+    """Decoding the store, or the workers' documents, and modelling them make millions of small
+    objects and no cycle; the cycle collector would walk them again and again as they pile up
+    (half the load time on 10,000 files; a third of a cold check's own work, which the workers
+    cannot share)."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -93,7 +95,9 @@ def _check_all(paths: list[Path], root: Path, today: date) -> list[Document]:
     workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers == 1:
         return _counted(map(_check_one, jobs), len(jobs))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # A worker checks thousands of files with the collector on, as any process does (a fork
+    # inherits the parent's collector_paused).
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
         return _counted(pool.map(_check_one, jobs, chunksize=max(16, len(jobs) // (workers * 8))), len(jobs))
 
 
