@@ -68,6 +68,10 @@ _ADDRESS = re.compile(
     rf"|(?<!\w)đ/c\s*:){_PLACE}")  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
 # One of these is in every address above ("nhà" alone is in every other sentence).
 _ADDRESS_WORD = re.compile(r"số nhà|nhà số|nhà ở|nhà riêng|địa chỉ|trú|ngụ|nơi ở|đ/c")
+# And every address above holds one of these: a house number's digit, or the word of a form
+# that names where one lives. A stretch without any is not searched (a text of "số nhà số
+# nhà …" would try the whole rule at every character near every key word, for nothing).
+_ADDRESS_NEEDS = re.compile(r"\d|địa chỉ|trú|ngụ|nhà riêng|nơi ở|đ/c")
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def find_private_data(reading: Reading, allowed: Collection[str] = ()) -> Iterat
             found.append((start, kind, mask(digits), digits))
     starts: set[int] = set()
     for keyword in _ADDRESS_WORD.finditer(text):  # the full rule only near its key words
-        match = _ADDRESS.search(text, max(0, keyword.start() - 24), keyword.end() + 64)
+        near = max(0, keyword.start() - 24), keyword.end() + 64
+        match = _ADDRESS.search(text, *near) if _ADDRESS_NEEDS.search(text, *near) else None
         if match and match.start() not in starts:
             starts.add(match.start())
             phrase = match.group().rstrip(" :")
