@@ -12,19 +12,15 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import schema, urls
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
 from .model import Catalog, Exemplar, Registry, build_exemplar, build_registry, by_title
-from .pages import Asset, Memo, SiteFile, generate
 from .project import Project
 from .settings import Settings, read_engine_settings, settings_of
-from .site.make import Tally, make
-from .site.policy import with_policy
-from .site.scan import private_data_published
 from .validate import (
     IndexEntry,
     check_against_schema,
@@ -33,7 +29,15 @@ from .validate import (
     check_registry_dates,
     check_registry_links,
     checked_documents,
+    collector_paused,
 )
+
+# The site's stages (pages, made files, the last scan) are imported by `build` when it runs:
+# they load the templates, the workbook and image libraries, more than the whole check costs
+# to start (`dvk check FILE` in CI, the checker's own workers).
+if TYPE_CHECKING:
+    from .pages import Memo, SiteFile
+    from .site.make import Tally
 
 REGISTRY_PARTS = {"site.yml": "site", "campaigns.yml": "campaigns", "units.yml": "units",
                   "outlets.yml": "outlets", "groups.yml": "entries", "fields.yml": "entries"}
@@ -73,7 +77,11 @@ class CheckResult:
 def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
-    today = today or date.today()
+    with collector_paused():
+        return _check(project, today or date.today(), only)
+
+
+def _check(project: Project, today: date, only: Collection[Path] | None) -> CheckResult:
     tracked, linked = tracked_made(project), linked_made(project)
     repository = tracked_problems(project, tracked) + link_problems(project, linked)
     registry_docs, registry = load_registry(project, today)
@@ -237,8 +245,14 @@ class Built:
     result: CheckResult
     settings: Settings | None = None
     files: list[SiteFile] = field(default_factory=list)
-    tally: Tally = field(default_factory=Tally)
+    tally: Tally = field(default_factory=lambda: _no_photos())
     leaks: list[Diagnostic] = field(default_factory=list)
+
+
+def _no_photos() -> Tally:
+    from .site.make import Tally
+
+    return Tally()
 
 
 def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str] | None = None,
@@ -247,6 +261,10 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     engine's configuration; `content` the hand-written pages (docs path → Markdown). Without a
     catalog (broken registries) there is nothing to build: `files` stays empty. A preview hands
     the same `memo` to each build (`pages.Memo`)."""
+    from .pages import generate
+    from .site.make import make
+    from .site.scan import private_data_published
+
     result = result or check(project)
     if result.catalog is None or result.site is None or result.repository:
         return Built(result)  # nothing is made into, or from, folders the repository should not hold
@@ -266,6 +284,9 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
 def with_policies(files: list[SiteFile], settings: Settings) -> list[SiteFile]:
     """Every HTML file made outside the theme (the web form) with its Content-Security-Policy,
     as the engine face gives one to every page it renders."""
+    from .pages import Asset
+    from .site.policy import with_policy
+
     return [Asset.made(item.path, with_policy(item.data.decode("utf-8"), offline=not settings.directory_urls,
                                               extra=item.policy).encode("utf-8"), item.policy)
             if isinstance(item, Asset) and item.packed is not None and item.path.endswith(".html") else item

@@ -12,17 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import findings, hosting
-from ..contribute import issueform, scaffold, xlsx
+from ..contribute import issueform, scaffold
 from ..diagnostics import Diagnostic, Severity
 from ..hosting import nginx
 from ..model import Registry
-from ..pages.placeholders import fill
 from ..pipeline import CheckResult, build, check, load_registry, select
 from ..project import Project
 from ..settings import read_engine_settings
-from ..site.export import copy_content, write_tree
-from ..stats import Statistics
-from ..stats.board_report import FORMATS
 from ..text.formats import vi_short_date
 from ..text.slugs import slugify
 from ..validate import SLUG
@@ -75,7 +71,13 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+# The site's stages, the workbook and the statistics are imported by the verbs that use them:
+# `dvk check` (in CI, on every pull request) would otherwise start them all, for nothing.
+
 def cmd_export_markdown(project: Project, args: argparse.Namespace) -> int:
+    from ..pages.placeholders import fill
+    from ..site.export import copy_content, write_tree
+
     result = check(project)
     _print_check(result, args.lang, sys.stderr)
     if result.catalog is None:
@@ -157,6 +159,9 @@ def _day(text: str, option: str) -> date | None:
 
 
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
+    from ..stats import Statistics
+    from ..stats.board_report import FORMATS
+
     result = check(project)
     if result.errors:
         _print_check(result, args.lang, sys.stderr)  # the report counts what is published
@@ -322,6 +327,8 @@ def cmd_contribute_files(project: Project, args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(project: Project, args: argparse.Namespace) -> int:
+    from ..contribute import xlsx
+
     registry = _registry_or_report(project, args.lang)
     if registry is None:
         return 2

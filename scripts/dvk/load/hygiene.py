@@ -28,13 +28,29 @@ from dataclasses import dataclass
 # One class per message: the catalogue says why each kind is refused and how to fix it.
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_NONCHARACTER = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_NONCHARACTER = "\ufdd0-\ufdef\ufffe\uffff"  # and the last two of every other plane, below
 _SURROGATE = "\ud800-\udfff"
-# The kind is the number of the group that matched (none: a control character).
-_KINDS = {None: "control", 1: "bidi", 2: "noncharacter", 3: "surrogate"}
-_OTHERS = f"([{_BIDI}])|([{_NONCHARACTER}])|([{_SURROGATE}])"
-_FORBIDDEN = {True: re.compile(f"[{_CONTROL}]|{_OTHERS}"), False: re.compile(f"[\t{_CONTROL}]|{_OTHERS}")}
+_ASTRAL = "\U00010000-\U0010ffff"
+# One class, so `re` skips ordinary text at C speed (an alternation, or the 32 separate code
+# points of the other planes' noncharacters in the class, made it try every character in
+# turn: 10 times slower). A character of another plane is a candidate, told apart below.
+_CANDIDATE = {tab: re.compile(f"[{'' if tab else chr(9)}{_CONTROL}{_BIDI}{_NONCHARACTER}{_SURROGATE}{_ASTRAL}]")
+              for tab in (True, False)}
+_BIDI_CHARS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_KINDS = ("control", "bidi", "noncharacter", "surrogate")
+
+
+def _kind(char: str) -> str | None:
+    """Which kind of forbidden character a candidate is; None for an ordinary one (an emoji)."""
+    point = ord(char)
+    if point >= 0x10000:
+        return "noncharacter" if point & 0xFFFE == 0xFFFE else None
+    if char in _BIDI_CHARS:
+        return "bidi"
+    if 0xD800 <= point <= 0xDFFF:
+        return "surrogate"
+    return "noncharacter" if point >= 0xFDD0 else "control"
+
 
 # Letters and symbols that draw nothing, beyond the categories Cf (format), Zs/Zl/Zp
 # (spaces) and Cc (controls): Hangul fillers, the blank Braille pattern, the combining
@@ -58,12 +74,16 @@ class Forbidden:
 
 def forbidden(text: str, *, tab: bool) -> Iterator[Forbidden]:
     """Each character `text` may not hold, in order; newline is always allowed, tab if `tab`."""
-    for match in _FORBIDDEN[tab].finditer(text):
-        yield Forbidden(match.start(), match.group(), _KINDS[match.lastindex])
+    for match in _CANDIDATE[tab].finditer(text):
+        kind = _kind(match.group())
+        if kind is not None:
+            yield Forbidden(match.start(), match.group(), kind)
 
 
 def first_of_each_kind(text: str, *, tab: bool) -> list[Forbidden]:
     """The first forbidden character of each kind in `text`, in order: what a message names."""
+    if not _CANDIDATE[tab].search(text):  # nearly every text: one scan, no generator
+        return []
     first: dict[str, Forbidden] = {}
     for found in forbidden(text, tab=tab):
         first.setdefault(found.kind, found)
@@ -74,7 +94,7 @@ def first_of_each_kind(text: str, *, tab: bool) -> list[Forbidden]:
 
 def cleaned(text: str) -> str:
     """`text` without the characters no YAML text may hold; a tab becomes the space it meant."""
-    return _FORBIDDEN[False].sub(lambda m: " " if m.group() == "\t" else "", text)
+    return _CANDIDATE[False].sub(lambda m: " " if m.group() == "\t" else "" if _kind(m.group()) else m.group(), text)
 
 
 def is_blank(text: str) -> bool:

@@ -13,18 +13,19 @@ import io
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+from typing import TYPE_CHECKING
 
 from ..text.escape import inline
 from ..text.formats import vi_short_date
 from ..text.tables import cell_text
 from .counts import Statistics
 from .tables import Table
+
+# openpyxl is imported by the functions that write a workbook: the command line names the
+# formats (`FORMATS`) for every verb, and `dvk check` should not start a spreadsheet writer.
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 TITLE = "Báo cáo số lượng điển hình"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -69,6 +70,8 @@ def as_csv(stats: Statistics) -> bytes:
 
 
 def as_xlsx(stats: Statistics) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Theo đơn vị"
@@ -86,6 +89,8 @@ def as_xlsx(stats: Statistics) -> bytes:
 
 def workbook_bytes(workbook: Workbook, moment: datetime) -> bytes:
     """A workbook's file, the same bytes for the same content: dated `moment`, fixed zip times."""
+    from openpyxl.writer.excel import ExcelWriter
+
     props = workbook.properties
     props.creator = props.lastModifiedBy = "dvk"
     props.created = props.modified = moment
@@ -101,6 +106,9 @@ def _cells(values: Iterable[object]) -> list[int | float | str]:
 
 
 def _write_table(sheet: Worksheet, table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     sheet.append(_cells(table.columns))
     for row in (*table.rows, *([table.total] if table.total else [])):
         sheet.append(_cells(row))

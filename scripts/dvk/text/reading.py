@@ -23,6 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .story import story_html
 
@@ -167,16 +168,23 @@ def _change(text: str, pattern: re.Pattern[str],
     """`pattern.sub` where each match becomes `pieces`, with the way back."""
     out: list[str] = []
     way = _Way()
+    # The lists' own appends, bound once: a made file may hold a hundred thousand matches.
+    add_start, add_old, add_linear, add_out = way.starts.append, way.olds.append, way.linear.append, out.append
     size = last = 0
     for match in pattern.finditer(text):
-        if match.start() > last:
-            way.add(size, last, True)
-            out.append(text[last:match.start()])
-            size += match.start() - last
+        start = match.start()
+        if start > last:
+            add_start(size)
+            add_old(last)
+            add_linear(True)
+            add_out(text[last:start])
+            size += start - last
         for piece, old, linear in pieces(match):
             if piece:
-                way.add(size, old, linear)
-                out.append(piece)
+                add_start(size)
+                add_old(old)
+                add_linear(linear)
+                add_out(piece)
                 size += len(piece)
         last = match.end()
     if not way.starts:
@@ -205,7 +213,7 @@ def _markup_pieces(match: re.Match[str]) -> list[Piece]:
             found.append((BREAK, at, False))
         return found
     if token.startswith("&"):
-        return [(html.unescape(token), start, False)]
+        return [(_unescaped(token), start, False)]
     if token.startswith("\\"):
         return [(token[1], start + 1, True)]
     return []  # a comment
@@ -216,10 +224,15 @@ def _entities(text: str, at: int) -> list[Piece]:
     last = 0
     for match in _ENTITY_ONLY.finditer(text):
         found.append((text[last:match.start()], at + last, True))
-        found.append((html.unescape(match.group()), at + match.start(), False))
+        found.append((_unescaped(match.group()), at + match.start(), False))
         last = match.end()
     found.append((text[last:], at + last, True))
     return found
+
+
+# One entity is decoded once: a text is made of few distinct ones, however many times each
+# is written (the renderer writes every '&' of a story as "&amp;").
+_unescaped = lru_cache(maxsize=4096)(html.unescape)
 
 
 def _nfkc(match: re.Match[str]) -> list[Piece]:

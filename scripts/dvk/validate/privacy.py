@@ -68,6 +68,10 @@ _ADDRESS = re.compile(
     rf"|(?<!\w)đ/c\s*:){_PLACE}")  # "Đ/c:" with a colon is an address; "Đ/c Nguyễn…" is a comrade
 # One of these is in every address above ("nhà" alone is in every other sentence).
 _ADDRESS_WORD = re.compile(r"số nhà|nhà số|nhà ở|nhà riêng|địa chỉ|trú|ngụ|nơi ở|đ/c")
+# And every address above holds one of these: a house number's digit, or the word of a form
+# that names where one lives. A stretch without any is not searched (a text of "số nhà số
+# nhà …" would try the whole rule at every character near every key word, for nothing).
+_ADDRESS_NEEDS = re.compile(r"\d|địa chỉ|trú|ngụ|nhà riêng|nơi ở|đ/c")
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def find_private_data(reading: Reading, allowed: Collection[str] = ()) -> Iterat
             found.append((start, kind, mask(digits), digits))
     starts: set[int] = set()
     for keyword in _ADDRESS_WORD.finditer(text):  # the full rule only near its key words
-        match = _ADDRESS.search(text, max(0, keyword.start() - 24), keyword.end() + 64)
+        near = max(0, keyword.start() - 24), keyword.end() + 64
+        match = _ADDRESS.search(text, *near) if _ADDRESS_NEEDS.search(text, *near) else None
         if match and match.start() not in starts:
             starts.add(match.start())
             phrase = match.group().rstrip(" :")
@@ -115,36 +120,65 @@ def is_landline(number: str) -> bool:
 
 def _numbers(text: str, chain: re.Match[str], allowed: Collection[str]) -> Iterator[tuple[int, str, str]]:
     """The private numbers in one chain of digit groups: each run of whole groups (dates apart)
-    is tried, longest first; a run taken (or allowed) is not tried again in a shorter form."""
+    is tried, longest first; a run taken (or allowed) is not tried again in a shorter form.
+    Linear in the chain, at a few steps per run: dates and groups are walked side by side, a
+    run of a given length is found from the groups' running total, and what the digits alone
+    say (allowed, a mobile, an ID's shape) is worked out once per distinct digits."""
+    at = chain.start()
     dates = [m.span() for m in _DATE.finditer(chain.group())]
-    groups = [(chain.start() + m.start(), chain.start() + m.end()) for m in _GROUP.finditer(chain.group())
-              if not any(s <= m.start() < e for s, e in dates)]
-    cut = {i for i in range(1, len(groups)) if any(groups[i - 1][1] - chain.start() <= s
-                                                    and e <= groups[i][0] - chain.start() for s, e in dates)}
+    groups: list[tuple[int, int]] = []
+    cut: set[int] = set()  # groups with a date between them and the group before
+    d = 0
+    for m in _GROUP.finditer(chain.group()):
+        while d < len(dates) and dates[d][1] <= m.start():
+            d += 1
+        if d < len(dates) and dates[d][0] <= m.start():
+            continue  # inside a date (a date's groups never join a number)
+        if groups and d > 0 and groups[-1][1] - at <= dates[d - 1][0]:
+            cut.add(len(groups))  # the last date that ended before this group began after the last group
+        groups.append((at + m.start(), at + m.end()))
+    every = "".join(text[start:end] for start, end in groups)  # a run's digits: a slice of it
+    totals = [0]  # digits in the groups before each group
+    for start, end in groups:
+        totals.append(totals[-1] + end - start)
+    ending = {total: k for k, total in enumerate(totals)}  # totals rise: one group per total
+    next_cut = [len(groups)] * len(groups)  # the first cut after each group: a run stops there
+    for k in range(len(groups) - 2, -1, -1):
+        next_cut[k] = k + 1 if k + 1 in cut else next_cut[k + 1]
     taken = [False] * len(groups)
+    shapes: dict[str, str | None] = {}
+    after_id_word: dict[int, bool] = {}
     for length in (12, 11, 10, 9):
         for first in range(len(groups)):
-            digits, last = "", first
-            while last < len(groups) and len(digits) < length and not taken[last] \
-                    and (last == first or last not in cut):
-                digits += text[groups[last][0]:groups[last][1]]
-                last += 1
-            if len(digits) != length:
+            last = ending.get(totals[first] + length)
+            if last is None or last > next_cut[first] or True in taken[first:last]:
                 continue
-            kind = _kind(text, digits, groups[first][0], groups[last - 1][1], allowed)
+            digits, start = every[totals[first]:totals[last]], groups[first][0]
+            if digits not in shapes:
+                shapes[digits] = _shape(digits, allowed)
+            if start not in after_id_word:
+                after_id_word[start] = _ID_WORD.search(text, max(0, start - 40), start) is not None
+            kind = _kind(text, shapes[digits], digits, after_id_word[start], groups[last - 1][1])
             if kind is not None:
                 taken[first:last] = [True] * (last - first)
                 if kind != "allowed":
                     yield groups[first][0], kind, digits
 
 
-def _kind(text: str, digits: str, start: int, end: int, allowed: Collection[str]) -> str | None:
-    if dialled(digits) in allowed or LANDLINE.fullmatch(dialled(digits)):
+def _shape(digits: str, allowed: Collection[str]) -> str | None:
+    """What the digits alone say: "allowed" (an office number), "phone", "id" (an ID card's shape)."""
+    number = dialled(digits)
+    if number in allowed or LANDLINE.fullmatch(number):
         return "allowed"
     if _MOBILE.fullmatch(digits):
         return "phone"
-    after_id_word = _ID_WORD.search(text, max(0, start - 40), start) is not None
-    if after_id_word or _CCCD.fullmatch(digits) or _CMND.fullmatch(digits):
+    return "id" if _CCCD.fullmatch(digits) or _CMND.fullmatch(digits) else None
+
+
+def _kind(text: str, shape: str | None, digits: str, after_id_word: bool, end: int) -> str | None:
+    if shape in ("allowed", "phone"):
+        return shape
+    if after_id_word or shape == "id":
         amount = not digits.startswith("0") and _UNIT.match(text, end) is not None
         return None if amount and not after_id_word else "id_number"
     return None

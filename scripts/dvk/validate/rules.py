@@ -4,7 +4,9 @@ private data anywhere in the file."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Collection, Iterator
 from datetime import date
 from pathlib import Path
@@ -131,6 +133,16 @@ def own_file_problem(folder: Path, name: str) -> str | None:
     A symlink is followed only while it stays in the folder: a link to /etc/passwd or to
     another exemplar's folder would otherwise be copied onto the public site."""
     path = folder / name
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "photo.missing"
+    except OSError:
+        mode = None  # let the long way below say what is wrong
+    if mode is not None and not stat.S_ISLNK(mode):
+        # Not a link: a name without a slash (`SAFE_FILE`) is in the folder itself, so there
+        # is nothing to resolve (two resolves per photo were half the cost of this check).
+        return None if stat.S_ISREG(mode) else "photo.not_file"
     try:
         if path.resolve().parent != folder.resolve():
             return "photo.outside"

@@ -11,13 +11,15 @@ import difflib
 import json
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, ValidationError
 
 from .. import schema
 from ..load import Document, keep_text_where_schema_wants_it
+
+if TYPE_CHECKING:  # jsonschema is imported for the first rejected document: most checks have none
+    from jsonschema import Draft202012Validator, ValidationError
 
 # How a message names an expected JSON type: an article for what can be counted, and for lists
 # and groups of fields, how one is typed.
@@ -36,6 +38,8 @@ def type_name(expected: Any, lang: str) -> Any:
 
 @cache
 def _validator(name: str, definition: str | None = None) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema.part(name, definition))
 
 
