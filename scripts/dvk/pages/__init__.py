@@ -48,7 +48,8 @@ def generate(catalog: Catalog, settings: Settings, content: Mapping[str, str] | 
     content = content or {}
     world = None if memo is None else (catalog.registry, settings, dict(content), tuple(
         photos.stamp(photo.source) for ex in catalog.exemplars for photo in ex.photos))
-    site = Site(catalog, settings, content, feeds.feed_pages(catalog, settings), (memo or Memo()).begin(world))
+    memo = (memo or Memo(lasting=False)).begin(world)
+    site = Site(catalog, settings, content, feeds.feed_pages(catalog, settings), memo)
     return [file for family in FAMILIES for file in family(site)]
 
 

@@ -154,7 +154,9 @@ class Memo:
     the settings, the hand-written pages and the photos' sizes (`world`): when any of those
     changes, nothing is kept. What a build did not ask for is forgotten after it."""
 
-    def __init__(self) -> None:
+    def __init__(self, lasting: bool = True) -> None:
+        # A build without a next one (not a preview) keeps only what it asks for twice itself
+        self.lasting = lasting
         self.world: object = None
         self._last: dict[Hashable, Any] = {}
         self._now: dict[Hashable, Any] = {}
@@ -168,13 +170,15 @@ class Memo:
     def carried(self, name: str, make: Callable[[Any], Any]) -> Any:
         """`make(what it made in the last build)` (None in the first), kept for the next."""
         found = make(self._last.pop(("carried", name), None))
-        self._now[("carried", name)] = found
+        if self.lasting:
+            self._now[("carried", name)] = found
         return found
 
-    def get(self, key: Hashable | None, make: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable | None, make: Callable[[], Any], again: bool = False) -> Any:
         """What `make()` made under `key` in this build or the last, else `make()` now. A key
-        that is None (values that cannot be compared) always makes."""
-        if key is None:
+        that is None (values that cannot be compared) always makes; `again`: this build asks
+        for it more than once."""
+        if key is None or not (self.lasting or again):
             return make()
         if key in self._now:
             return self._now[key]
@@ -250,14 +254,15 @@ class Site:
             return _ROOT + urls.served(target, self.settings.directory_urls)
 
         rendered = self.memo.get(("row", exemplar, show_unit, extra), lambda: _environment().get_template(
-            "_row.html.j2").render(self._context(from_root, ex=exemplar, show_unit=show_unit, extra=extra)))
+            "_row.html.j2").render(self._context(from_root, ex=exemplar, show_unit=show_unit, extra=extra)),
+            again=True)
         folder = posixpath.dirname(page)
         return Markup(rendered.replace(_ROOT, "../" * (folder.count("/") + 1) if folder else ""))
 
     def once(self, what: str, exemplar: Exemplar, make: Callable[[], Any]) -> Any:
         """`make()` the first time `what` of `exemplar` is asked for (in this build, or in the
         last build of a preview if the exemplar is as it was), then as made."""
-        return self.memo.get((what, exemplar), make)
+        return self.memo.get((what, exemplar), make, again=True)
 
     def carried(self, name: str, make: Callable[[Any], Any]) -> Any:
         """`make(what it made for `name` in the last build of a preview)`, or `make(None)`: for

@@ -75,4 +75,4 @@ def story_kit(site: Site, ex: Exemplar) -> Kit:
 
 def files(site: Site) -> Iterator[SiteFile]:
     for ex in site.catalog.exemplars:
-        yield site.once("kit", ex, lambda ex=ex: Asset.made(urls.story_kit(ex.slug), story_kit(site, ex).zip()))
+        yield site.kept(lambda ex=ex: Asset.made(urls.story_kit(ex.slug), story_kit(site, ex).zip()), "kit", ex)

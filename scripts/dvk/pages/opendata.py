@@ -162,16 +162,16 @@ def files(site: Site) -> Iterator[SiteFile]:
         },
         "licence": licence.as_json(),
         "count": len(exemplars),
-        "exemplars": [site.once("record line", ex, lambda ex=ex: json_line(record(site, ex))) for ex in exemplars],
+        "exemplars": [site.kept(lambda ex=ex: json_line(record(site, ex)), "record line", ex) for ex in exemplars],
     }))
-    rows = [site.once("record row", ex, lambda ex=ex: csv_row(csv_values(record(site, ex)))) for ex in exemplars]
+    rows = [site.kept(lambda ex=ex: csv_row(csv_values(record(site, ex))), "record row", ex) for ex in exemplars]
     yield Asset.made(urls.open_data("exemplars.csv"), csv_bytes(headings(column), rows))
     yield Asset.made(urls.open_data("campaigns.json"), json_bytes({
         "version": VERSION, "licence": licence.as_json(),
         "campaigns": [campaign_record(site, c) for c in site.registry.campaigns.values()]}))
     for ex in site.catalog.exemplars:
-        yield site.once("record file", ex,
-                        lambda ex=ex: Asset.made(urls.exemplar_record(ex.slug), exemplar_document(site, ex)))
+        yield site.kept(lambda ex=ex: Asset.made(urls.exemplar_record(ex.slug), exemplar_document(site, ex)),
+                        "record file", ex)
     for published, ours in SCHEMA_FILES.items():
         yield Asset.made(urls.open_data(published), schema.schema_bytes(ours))
     yield site.render(urls.open_data(), "opendata.html.j2", count=len(exemplars),

@@ -308,7 +308,7 @@ def words_of(path: str, data: bytes) -> list[str] | None:
 
 def files(site: Site) -> Iterator[SiteFile]:
     catalog = site.catalog
-    docs = documents(catalog, site.content, lambda ex: site.once("search", ex, partial(exemplar_document, catalog, ex)))
+    docs = documents(catalog, site.content, lambda ex: site.kept(partial(exemplar_document, catalog, ex), "search", ex))
     found = site.carried("search postings", lambda last: Postings.of(docs) if last is None else last.updated(docs))
     for path, data in sorted(index_files(docs, site.settings.directory_urls, found).items()):
         yield site.kept(lambda path=path, data=data: Asset.made(path, data), path, data)

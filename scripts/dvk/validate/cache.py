@@ -50,8 +50,18 @@ def code_version() -> str:
 
 
 # (project, key) → the file as checked on its own, in this process: a preview checks again
-# after every edit, and decoding 10,000 entries of the store took seconds each time.
+# after every edit, and decoding 10,000 entries of the store took seconds each time. Trusted
+# only while the store is the file this process last read or wrote (`_stamp`).
 _checked: dict[tuple[Path, str], Document] = {}
+_stamps: dict[Path, tuple[int, int, int] | None] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def checked_documents(root: Path, paths: list[Path], today: date, *, remember: bool = True) -> list[Document]:
@@ -62,7 +72,8 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     rels = [path.relative_to(root).as_posix() for path in paths]
     keys = [_key(path, rel, today, folders) for path, rel in zip(paths, rels, strict=True)]
     keyed = [(i, key) for i, key in enumerate(keys) if key]
-    docs: list[Document | None] = [_checked.get((root, key)) if key and remember else None for key in keys]
+    trusted = remember and _stamps.get(root, ()) == _stamp(root / CACHE_FILE)
+    docs: list[Document | None] = [_checked.get((root, key)) if key and trusted else None for key in keys]
     store: dict[str, Any] | None = None  # the store as this process last left it is not read again
     if remember and (None in docs or len(keyed) != sum(1 for known, _ in _checked if known == root)):
         with collector_paused():
@@ -79,6 +90,8 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     if remember:
         _checked.clear()
         _checked.update(((root, key), docs[i]) for i, key in keyed)
+        _stamps.clear()
+        _stamps[root] = _stamp(root / CACHE_FILE)
     return [replace(doc, diagnostics=list(doc.diagnostics)) for doc in docs if doc is not None]
 
 
