@@ -48,7 +48,7 @@ HAMLETS = ("Phú Hòa", "An Thới", "Giao Hòa", "Tân Hưng", "Mỹ Thạnh", 
            "Bình Thới", "Quới Thạnh", "Tiên Tây")
 MODELS = ("Ngôi nhà nhân ái", "Tuyến đường nông thôn mới", "Chi hội không có hộ nghèo",
           "Ấp văn minh, sạch đẹp", "Tổ hợp tác trồng dừa hữu cơ", "Dân vận khéo trong giải phóng mặt bằng",
-          "Đồng Khởi mới ở khu dân cư", "Quỹ tín dụng tiết kiệm phụ nữ", "Thanh niên khởi nghiệp",
+          "Khu dân cư kiểu mẫu", "Quỹ tín dụng tiết kiệm phụ nữ", "Thanh niên khởi nghiệp",
           "Tổ hòa giải ở cơ sở", "Camera an ninh ấp", "Gom rác đổi quà", "Mái ấm công đoàn",
           "Cựu chiến binh giúp nhau làm kinh tế", "Vườn cây ăn trái liên kết")
 SENTENCES = (
@@ -61,7 +61,7 @@ SENTENCES = (
     "dân giám sát, dân thụ hưởng.",
     "Sau một năm, thu nhập bình quân của các hộ tham gia tăng khoảng {number} phần trăm.",
     "Chi hội vận động mạnh thường quân đóng góp {number} triệu đồng, xây {number} căn nhà cho hộ nghèo.",
-    "Phong trào thi đua “Dân vận khéo” gắn với cao điểm “Đồng Khởi mới” tạo sức lan tỏa trong Nhân dân.",
+    "Phong trào thi đua “Dân vận khéo” tạo sức lan tỏa trong Nhân dân.",
     "Ban Dân vận Huyện ủy đánh giá cao cách làm sáng tạo, công khai, minh bạch của đơn vị.",
     "Người dân tin tưởng, đồng thuận hơn, tự nguyện tham gia giữ gìn an ninh trật tự ở khu dân cư.",
     "Đoàn viên thanh niên tình nguyện dọn vệ sinh, trồng {number} cây xanh dọc kênh {hamlet}.",
@@ -116,7 +116,7 @@ def story(rng: random.Random, words: int = 400) -> str:
 
 
 def exemplar(rng: random.Random, number: int, unit: str, categories: list[str], groups: list[str],
-             fields: list[str], photos: int = 0) -> tuple[str, str]:
+             fields: list[str], recognizer: str, photos: int = 0) -> tuple[str, str]:
     names = _Names(rng)
     model = rng.choice(MODELS)
     title = f"Mô hình “{model}” ấp {names.hamlet()} số {number}"
@@ -129,7 +129,7 @@ def exemplar(rng: random.Random, number: int, unit: str, categories: list[str], 
         "summary": f"{names.person()} và bà con ấp {names.hamlet()} thực hiện mô hình “{model}”, "
                    f"giúp {rng.randint(5, 300)} hộ dân.",
         "recognition": {"decision": f"{rng.randint(1, 300)}-QĐ/BDVHU", "date": recognized.isoformat(),
-                        "by": "Ban Dân vận Huyện ủy Châu Thành"},
+                        "by": recognizer},
         "period": {"start": "2024-04-01", "end": "2025-06-30"},
         "criteria": [{"name": "Số hộ tham gia", "target": 100, "result": rng.randint(80, 200),
                       "measure": "hộ"}],
@@ -163,12 +163,14 @@ def write_synthetic_project(root: Path, count: int, seed: int = 1, photos: bool 
     campaign = campaigns[load("site.yml").get("default_campaign") or next(iter(campaigns))]
     categories = sorted(c["id"] for c in campaign["lines"]["categories"])
     groups, fields = sorted(g["id"] for g in load("groups.yml")), sorted(f["id"] for f in load("fields.yml"))
+    # The campaign's organiser recognizes them (a name from the registry, as of its first day)
+    recognizer = next(u["name"] for u in load("units.yml")["units"] if u["id"] == campaign["organiser"])
     rng = random.Random(seed)
     shots = pool(min(POOL, max(count, 4))) if photos else []
     for number in range(1, count + 1):
         unit = units[number % len(units)]
         taken = rng.choices(range(len(PHOTO_SHARE)), PHOTO_SHARE)[0] if photos else 0
-        slug, text = exemplar(rng, number, unit, categories, groups, fields, taken)
+        slug, text = exemplar(rng, number, unit, categories, groups, fields, recognizer, taken)
         path = root / "exemplars" / unit / f"{slug}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
