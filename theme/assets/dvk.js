@@ -39,13 +39,18 @@ for (const table of document.querySelectorAll(".md-typeset table")) {
   }
   tables.set(outer, table);
 }
+// A block the browser skips while far out of view (content-visibility, assets/dvk.css) is
+// observed itself, not what it holds (which is reported only once shown): a code block by its
+// <pre>, a table by its box.
+const codes = new Map([...document.querySelectorAll(".md-typeset pre > code")].map((code) => [code.parentElement, code]));
 const measure = new ResizeObserver((entries) => {
   const marks = entries.map(({ target }) => {
     const table = tables.get(target);
+    const code = codes.get(target);
     // wider than its box (not the few pixels of Material's padding inside the box)
     return table
       ? [target, table.scrollWidth > table.clientWidth + 1 || table.offsetWidth > target.clientWidth + 1]
-      : [target, target.scrollWidth > target.clientWidth];
+      : [target, code.scrollWidth > code.clientWidth];
   });
   for (const [target, wide] of marks) {
     const table = tables.get(target);
@@ -53,14 +58,13 @@ const measure = new ResizeObserver((entries) => {
       target.previousElementSibling.hidden = !wide;
       table.toggleAttribute("data-scrolls", wide);  // not a class: `table:not([class])` styles it
     } else if (wide) {
-      target.tabIndex = 0;
+      codes.get(target).tabIndex = 0;
     } else {
-      target.removeAttribute("tabindex");
+      codes.get(target).removeAttribute("tabindex");
     }
   }
 });
-for (const outer of tables.keys()) measure.observe(outer);
-for (const code of document.querySelectorAll(".md-typeset pre > code")) measure.observe(code);
+for (const box of [...tables.keys(), ...codes.keys()]) measure.observe(box);
 
 // Back and Forward may show a page as it was left (the back-forward cache, Firefox's restored
 // form state): the drawer and search toggles start closed, as Material's `autocomplete="off"`
