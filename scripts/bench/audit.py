@@ -19,6 +19,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dvk.urls import LIST_PAGE_NAME
+
 from .gzipserve import serving
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +34,9 @@ PAGES = {"home": "", "exemplar": "dien-hinh/*/", "unit": "don-vi/*/", "statistic
 def _path(site: Path, pattern: str) -> str:
     if "*" not in pattern:
         return pattern
-    largest = max(site.glob(pattern + "index.html"), key=lambda f: (f.stat().st_size, f.as_posix()))
+    # never a page of a list (dien-hinh/moi-nhat/, dien-hinh/trang-2/): `*` names an exemplar, a unit
+    largest = max((f for f in site.glob(pattern + "index.html") if not LIST_PAGE_NAME.fullmatch(f.parent.name)),
+                  key=lambda f: (f.stat().st_size, f.as_posix()))
     return largest.parent.relative_to(site).as_posix() + "/"
 
 
