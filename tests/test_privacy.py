@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 from conftest import REPO, STORY, TinyProject, collective, individual, jpeg, run_dvk
+from dvk.pages import Asset
 from dvk.pipeline import Built, CheckResult, build
+from dvk.site import scan
 from dvk.project import Project
 from dvk.settings import read_engine_settings
 from dvk.validate import rules
@@ -189,3 +191,15 @@ def test_registered_office_numbers_and_landlines_pass_the_output_scan(project: T
     project.add(collective(contact={"office": "Văn phòng Khối vận xã", "phone": "0275 3862 105"}), slug="mot-mo-hinh")
     built = _build(project)
     assert built.result.diagnostics == [] and built.leaks == [] and built.files
+
+
+@pytest.mark.parametrize("batch", [64, 1 << 20])
+def test_the_output_scan_names_the_line_of_a_leak_in_a_long_json_file_read_in_batches(
+        batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan, "BATCH_CHARACTERS", batch)
+    records = [f'{{"ten": "Mô hình số {n}", "so_tien": "{n * 1000} đồng"}},' for n in range(200)]
+    records[150] = '{"ten": "Liên hệ chị Hồng 0987 654 321"},'
+    data = "[\n" + "\n".join(records) + "\n]\n"
+    leaks = scan.scan([Asset.made("du-lieu/exemplars.json", data.encode())])
+    assert [(leak.output, leak.line, leak.finding.kind) for leak in leaks] == [
+        ("du-lieu/exemplars.json", 152, "phone")]

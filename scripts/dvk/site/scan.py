@@ -230,15 +230,32 @@ def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True)
 def _in_json(path: str, text: str, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
     """A JSON file line by line (a JSON string never spans lines), each distinct line read once."""
     lines = text.split("\n")
-    new = seen.unread(line.strip() for line in lines)
-    if new:
-        batch = BREAK.join(new)
-        starts = list(accumulate((len(line) + 1 for line in new[:-1]), initial=0))
-        seen.read(new, ((bisect_right(starts, finding.offset) - 1, finding)
-                        for finding in find_private_data(read_text(batch), allowed)))
+    for batch in _batches(seen.unread(line.strip() for line in lines)):
+        starts = list(accumulate((len(line) + 1 for line in batch[:-1]), initial=0))
+        seen.read(batch, ((bisect_right(starts, finding.offset) - 1, finding)
+                          for finding in find_private_data(read_text(BREAK.join(batch)), allowed)))
     for number, line in enumerate(lines, 1):
         for finding in seen.found[line.strip()]:
             yield Leak(path, number, finding)
+
+
+BATCH_CHARACTERS = 1 << 20
+
+
+def _batches(lines: list[str]) -> Iterator[list[str]]:
+    """`lines` in runs of about `BATCH_CHARACTERS`: a reading holds several copies of its text
+    and a way back for each change, so the file of all records (tens of MB at a province's
+    scale) read at once held more memory than the rest of the build."""
+    batch: list[str] = []
+    size = 0
+    for line in lines:
+        if batch and size + len(line) > BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+        batch.append(line)
+        size += len(line) + 1
+    if batch:
+        yield batch
 
 
 def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
