@@ -18,9 +18,9 @@ import yaml
 from conftest import REPO, STORY, TinyProject, collective, individual, jpeg, run_dvk
 from dvk.pages import Asset
 from dvk.pipeline import Built, CheckResult, build
-from dvk.site import scan
 from dvk.project import Project
 from dvk.settings import read_engine_settings
+from dvk.site import scan
 from dvk.validate import rules
 
 EVASIONS: list[dict[str, Any]] = yaml.safe_load(
