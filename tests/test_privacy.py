@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, STORY, TinyProject, collective, individual, jpeg, run_dvk
-from dvk.pages import Asset
+from dvk.pages import Asset, SiteFile
 from dvk.pipeline import Built, CheckResult, build
 from dvk.project import Project
 from dvk.settings import read_engine_settings
@@ -203,3 +203,24 @@ def test_the_output_scan_names_the_line_of_a_leak_in_a_long_json_file_read_in_ba
     leaks = scan.scan([Asset.made("du-lieu/exemplars.json", data.encode())])
     assert [(leak.output, leak.line, leak.finding.kind) for leak in leaks] == [
         ("du-lieu/exemplars.json", 152, "phone")]
+
+
+def test_after_a_build_that_changed_nothing_an_edit_reads_only_the_changed_line_of_the_json_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def records(edited: str) -> list[SiteFile]:
+        lines = [f'{{"ten": "Mô hình số {n}"}},' for n in range(300)]
+        lines[7] = f'{{"ten": "{edited}"}},'
+        return [Asset.made("du-lieu/exemplars.json", ("[\n" + "\n".join(lines) + "\n]\n").encode())]
+
+    read: list[str] = []
+    reading = scan.read_text
+    monkeypatch.setattr(scan, "read_text", lambda text: read.append(text) or reading(text))
+
+    def build(files: list[SiteFile]) -> list[str]:
+        read.clear()
+        assert scan.private_data_published(files, [], [], tmp_path) == []
+        return [text for text in read if text != "du-lieu/exemplars.json"]  # its name is read each time
+
+    assert len(build(records("Mô hình số 7"))[0]) > 3000  # the first build reads every line
+    assert build(records("Mô hình số 7")) == []  # nothing changed, nothing read
+    assert build(records("Đã sửa")) == ['{"ten": "Đã sửa"},']  # only the edited record
