@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from conftest import TinyProject, collective
+from dvk.pipeline import check
+from dvk.project import Project
 
 PREVIEW = """
 import json, os, sys
@@ -101,3 +103,24 @@ def test_an_edit_to_one_exemplar_rewrites_what_shows_it_and_leaves_the_others_pa
     assert "du-lieu/dien-hinh/a-mot.json" not in rewritten
     assert not [name for name in rewritten if name.startswith("dien-hinh/a-mot/")]
 
+
+
+def test_a_second_check_in_one_process_hands_on_the_same_objects_for_what_did_not_change(tmp_path: Path) -> None:
+    # The memo compares a page's key by identity before equality: equal copies would compare
+    # field by field, at every page of every rebuild.
+    project = _project(tmp_path / "project")
+    first = check(Project(project.root)).catalog
+    edited = project.root / "exemplars/kv-giao-long/c-ba.md"
+    edited.write_text(edited.read_text("utf-8").replace(*SUMMARY_EDIT), "utf-8")
+    second = check(Project(project.root)).catalog
+    assert first is not None and second is not None
+    assert second.registry is first.registry
+    same = {ex.slug for ex in second.exemplars if any(ex is old for old in first.exemplars)}
+    assert same == {"a-mot", "b-hai"}
+    assert second.by_slug["c-ba"].summary == SUMMARY_EDIT[1]
+
+    units = project.root / "exemplars/units.yml"
+    units.write_text(units.read_text("utf-8").replace("Khối vận xã Giao Long", "Khối vận xã Giao Long mới", 1), "utf-8")
+    third = check(Project(project.root)).catalog
+    assert third is not None and third.registry is not second.registry
+    assert not any(ex is old for ex in third.exemplars for old in second.exemplars)

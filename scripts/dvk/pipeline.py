@@ -114,8 +114,34 @@ def _check(project: Project, today: date, only: Collection[Path] | None) -> Chec
         else:
             published.append(exemplar)
     _drop_dangling_links(published)
+    registry, published = _as_before(project.root, registry, published)
     return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site,
                        repository)
+
+
+@dataclass
+class _Model:
+    """What this process's last check of a project built."""
+
+    root: Path
+    registry: Registry
+    exemplars: dict[str, Exemplar]  # by source file
+
+
+_last_model: _Model | None = None
+
+
+def _as_before(root: Path, registry: Registry, published: list[Exemplar]) -> tuple[Registry, list[Exemplar]]:
+    """The registry and exemplars of the last check of this project wherever they are equal to
+    the new ones: a preview's memo (`pages.Memo`) keys every page by the objects it shows, and
+    keys of the same objects compare at once, where equal copies compare field by field."""
+    global _last_model
+    last = _last_model
+    if last is not None and last.root == root and last.registry == registry:
+        registry = last.registry
+        published = [old if (old := last.exemplars.get(ex.source)) == ex else ex for ex in published]
+    _last_model = _Model(root, registry, {ex.source: ex for ex in published})
+    return registry, published
 
 
 def _split(paths: list[Path], only: Collection[Path], root: Path) -> tuple[list[Path], list[Path]]:
