@@ -7,8 +7,10 @@ and if not, why?", and one way the site's files come to be. Nothing below import
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -298,13 +300,26 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     settings = settings_of(engine, result.site, publisher_now(registry, result.site),
                            registry.today or date.today(), project.vendor_dir)
     pin_build_date(result.catalog)
-    made, tally = make(with_policies(generate(result.catalog, settings, content, memo), settings),
-                       project.cache_dir)
-    published = {e.source for e in result.catalog.exemplars}
-    sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
-    leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources,
-                                   project.cache_dir)
+    with _settled():
+        made, tally = make(with_policies(generate(result.catalog, settings, content, memo), settings),
+                           project.cache_dir)
+        published = {e.source for e in result.catalog.exemplars}
+        sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
+        leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources,
+                                       project.cache_dir)
     return Built(result, settings, [] if leaks else made, tally, leaks)
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """What exists before the site is made (the catalog, the memo, the engine's own objects)
+    lives through it: the cycle collector leaves it alone meanwhile, instead of walking it
+    again at each of its full passes (a quarter of a second each, at 1,000 exemplars)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def with_policies(files: list[SiteFile], settings: Settings) -> list[SiteFile]:

@@ -13,6 +13,7 @@ render of its own, so MkDocs builds no Markdown converter for it (a tenth of a b
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -119,7 +120,7 @@ class DvkPlugin(BasePlugin):
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                             "hãy đổi tên hoặc xóa tệp đó.")
             if isinstance(item, Page):
-                self.bodies[item.path] = (item, BODY_TITLED if "<h1" in item.html else BODY)
+                self.bodies[item.path] = (item, BODY_TITLED if item.titled else BODY)
                 source = item.front_matter() + PLACEHOLDER
                 # The digest covers the body too: the placeholder is the same on every page.
                 file = _Generated.generated(config, item.path, content=source)
@@ -133,7 +134,16 @@ class DvkPlugin(BasePlugin):
                 file = kind.generated(config, item.path, abs_src_path=str(item.source))
             files.append(file)
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
+        # What the build made lives until MkDocs has written it: the cycle collector leaves it
+        # alone meanwhile (as `pipeline.build` does while making it).
+        gc.freeze()
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def _unchanged(self, path: str, content: bytes) -> bool:
         """Whether `content` is what `path` had in the previous build; remembers it for the next."""

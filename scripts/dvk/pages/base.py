@@ -53,10 +53,11 @@ class Page:
     path: str  # docs-relative, e.g. "dien-hinh/<slug>/index.md"
     meta: Mapping[str, Any]  # title, description, template, image, …: plain text
     packed: bytes  # the HTML body in UTF-8, `pack`ed
+    titled: bool = False  # the body has its own <h1> (else the theme prints the title as one)
 
     @classmethod
     def of(cls, path: str, meta: Mapping[str, Any], html: str) -> Page:
-        return cls(path, meta, pack(html.encode("utf-8")))
+        return cls(path, meta, pack(html.encode("utf-8")), "<h1" in html)
 
     @property
     def html(self) -> str:

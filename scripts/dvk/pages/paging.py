@@ -110,7 +110,7 @@ def pages(site: Site, page: str, template: str, sequences: Sequence[tuple[str, l
             meta = {**rendered.meta, "title": rendered.meta["title"] + pager.suffix}
             if not pager.at_address:
                 meta["search"] = {"exclude": True}
-            yield Page(rendered.path, meta, rendered.packed)
+            yield Page(rendered.path, meta, rendered.packed, rendered.titled)
 
 
 def exemplar_pages(site: Site, page: str, template: str, exemplars: list[Exemplar],
