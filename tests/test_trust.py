@@ -20,11 +20,21 @@ WITH_ERROR = collective(period={"start": "2025-01-01", "end": "2024-01-01"})
 
 
 def stored(project: TinyProject) -> dict:
-    return json.loads((project.root / cache.CACHE_FILE).read_text(encoding="utf-8"))
+    """The store as {"format": …, "entries": […]} (the file holds the first line, then an entry a line)."""
+    head, *lines = (project.root / cache.CACHE_FILE).read_text(encoding="utf-8").split("\n")
+    return {**json.loads(head), "entries": [json.loads(line) for line in lines]}
 
 
 def store(project: TinyProject, value: object) -> None:
-    (project.root / cache.CACHE_FILE).write_text(json.dumps(value), encoding="utf-8")
+    """Write `value` as a store: a mapping as `stored` gives it (entries of any shape, written as
+    dvk writes them), text as it is, anything else as JSON."""
+    if isinstance(value, dict) and "format" in value:
+        text = "\n".join([json.dumps({"format": value["format"]}),
+                          *(json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+                            for entry in value.get("entries", []))])
+    else:
+        text = value if isinstance(value, str) else json.dumps(value)
+    (project.root / cache.CACHE_FILE).write_text(text, encoding="utf-8")
 
 
 def codes(project: TinyProject) -> list[str]:
@@ -85,10 +95,11 @@ def test_a_malformed_entry_is_checked_afresh_never_a_traceback(project: TinyProj
     for bad in broken:
         store(project, {**whole, "entries": [bad]})
         assert codes(project) == ["period.order"], bad
-    for garbage in ({"format": 99, "entries": [entry]}, [entry], {"format": 1}):
+    for garbage in ({"format": 99, "entries": [entry]}, [entry], {"format": cache.FORMAT}, "\n".join(
+            [json.dumps({"format": cache.FORMAT}), json.dumps(entry)[:-1]])):  # the last line cut short
         store(project, garbage)
         assert codes(project) == ["period.order"]
-    (project.root / cache.CACHE_FILE).write_bytes(b'{"format": 1, "entries": [{"key"')
+    (project.root / cache.CACHE_FILE).write_bytes(b'{"format": 2}\n{"key"')
     assert codes(project) == ["period.order"]
     assert stored(project)["entries"][0]["diagnostics"] == entry["diagnostics"]  # remade, whole
 
