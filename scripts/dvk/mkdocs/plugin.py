@@ -14,7 +14,6 @@ render of its own, so MkDocs builds no Markdown converter for it (a tenth of a b
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import types
@@ -121,14 +120,13 @@ class DvkPlugin(BasePlugin):
                             "hãy đổi tên hoặc xóa tệp đó.")
             if isinstance(item, Page):
                 self.bodies[item.path] = (item, BODY_TITLED if item.titled else BODY)
-                source = item.front_matter() + PLACEHOLDER
                 # The digest covers the body too: the placeholder is the same on every page.
-                file = _Generated.generated(config, item.path, content=source)
-                file.unchanged = self.preview and self._unchanged(item.path, source.encode() + item.packed)
+                file = _Generated.generated(config, item.path, content=item.front_matter() + PLACEHOLDER)
+                file.unchanged = self.preview and self._unchanged(item.path, item.digest)
             elif item.packed is not None:
                 file = _Generated.generated(config, item.path, content=b"")
                 file.packed = item.packed
-                file.unchanged = self.preview and self._unchanged(item.path, item.packed)
+                file.unchanged = self.preview and self._unchanged(item.path, item.digest)
             else:
                 kind = _Linked if Path(item.source).is_relative_to(project.cache_dir) else File
                 file = kind.generated(config, item.path, abs_src_path=str(item.source))
@@ -145,9 +143,9 @@ class DvkPlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
 
-    def _unchanged(self, path: str, content: bytes) -> bool:
-        """Whether `content` is what `path` had in the previous build; remembers it for the next."""
-        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+    def _unchanged(self, path: str, digest: str | None) -> bool:
+        """Whether what `path` has now (its `digest`) is what it had in the previous build;
+        remembers it for the next."""
         same = self.handed_over.get(path) == digest
         self.handed_over[path] = digest
         return same

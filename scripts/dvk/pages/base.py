@@ -9,13 +9,14 @@ that text as Markdown. A template states its front matter as `{% set meta = dict
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
 import zlib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,13 @@ class Page:
     @property
     def html(self) -> str:
         return unpack(self.packed).decode("utf-8")
+
+    @cached_property
+    def digest(self) -> str:
+        """Of everything the page is (its address, front matter and body): the private-data scan
+        and the preview ask it of every page of every build, and a page a preview kept is the
+        same object as before."""
+        return _digest(self.path.encode(), repr(sorted(self.meta.items())).encode(), self.packed)
 
     def front_matter(self) -> str:
         """YAML front matter in ASCII: JSON scalars are valid YAML, and escaped to ASCII no
@@ -110,6 +118,20 @@ class Asset:
     @property
     def data(self) -> bytes | None:
         return None if self.packed is None else unpack(self.packed)
+
+    @cached_property
+    def digest(self) -> str | None:
+        """Of the address and the bytes made (as `Page.digest`); None for a file copied or made
+        later, whose bytes are not here."""
+        return None if self.packed is None else _digest(self.path.encode(), self.packed)
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 SiteFile = Page | Asset

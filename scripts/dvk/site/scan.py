@@ -141,13 +141,10 @@ def _version(allowed: Collection[str]) -> str:
 def _digest(item: SiteFile) -> str:
     """What the reading of `item` depends on: its path (names are read too) and the bytes read
     (none for a file judged by its name only, a photo)."""
+    if item.digest is not None:
+        return item.digest
     digest = hashlib.blake2b(item.path.encode(), digest_size=16)
-    if isinstance(item, Page):
-        digest.update(repr(sorted(item.meta.items())).encode())
-        digest.update(item.packed)
-    elif item.packed is not None:
-        digest.update(item.packed)
-    elif _read_from_source(item):
+    if _read_from_source(item):
         assert isinstance(item.source, Path)
         digest.update(item.source.read_bytes())
     return digest.hexdigest()
