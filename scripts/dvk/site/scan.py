@@ -162,34 +162,35 @@ def scan(files: Iterable[SiteFile], allowed: Collection[str] = (), clean: Clean 
 class Lines:
     """JSON line → its findings, each line read once in a scan: the open data give every record
     twice, per exemplar and all together. A line that an earlier build found clean (`clean`) is
-    not read again: the file of all records changes with every edit, its lines one by one."""
+    not read again: the file of all records changes with every edit, its lines one by one.
+    Lines are known by their digests: the file of all records is tens of MB at a province's
+    scale, and the scan must not hold it whole, nor its lines."""
 
     def __init__(self, clean: Clean | None = None) -> None:
         self.clean = clean
-        self.found: dict[str, list[Finding]] = {}
+        self.found: dict[str, list[Finding]] = {}  # a line's digest → its findings
 
-    def unread(self, lines: Iterable[str]) -> list[str]:
-        """Those of `lines` not read yet (each once), taking the ones known clean as read."""
-        new = []
-        for line in dict.fromkeys(lines):
-            if line in self.found:
+    def read(self, lines: list[str], allowed: Collection[str]) -> list[list[Finding]]:
+        """The findings of each of `lines`, reading (at once) only those not read before."""
+        digests = [_line_digest(line) for line in lines]
+        new: dict[str, str] = {}
+        for line, digest in zip(lines, digests, strict=True):
+            if digest in self.found or digest in new:
                 continue
-            if self.clean is not None and self.clean.knows(_line_digest(line)):
-                self.found[line] = []
+            if self.clean is not None and self.clean.knows(digest):
+                self.found[digest] = []
             else:
-                new.append(line)
-        return new
-
-    def read(self, lines: list[str], findings: Iterable[tuple[int, Finding]]) -> None:
-        """What reading `lines` found: (index of the line, finding)."""
-        for line in lines:
-            self.found[line] = []
-        for index, finding in findings:
-            self.found[lines[index]].append(finding)
-        if self.clean is not None:
-            for line in lines:
-                if not self.found[line]:
-                    self.clean.found.add(_line_digest(line))
+                new[digest] = line
+        if new:
+            keys, texts = list(new), list(new.values())
+            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+            found: dict[str, list[Finding]] = {key: [] for key in keys}
+            for finding in find_private_data(read_text(BREAK.join(texts)), allowed):
+                found[keys[bisect_right(starts, finding.offset) - 1]].append(finding)
+            self.found.update(found)
+            if self.clean is not None:
+                self.clean.found.update(key for key in keys if not found[key])
+        return [self.found[digest] for digest in digests]
 
 
 def _line_digest(line: str) -> str:
@@ -207,7 +208,7 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: Lines) -> Iterator[Le
         elif (words := search.words_of(item.path, data)) is not None:
             yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
         elif _read_by_lines(item):
-            yield from _in_json(item.path, data.decode("utf-8", "replace"), allowed, seen)
+            yield from _in_json(item.path, data, allowed, seen)
         elif _is_text(item.path):
             yield from _in_text(item.path, data.decode("utf-8", "replace"), allowed)
     elif _read_from_source(item):
@@ -234,35 +235,32 @@ def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True)
         yield Leak(path, text.count("\n", 0, finding.offset) + 1 if lines else None, finding)
 
 
-def _in_json(path: str, text: str, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
-    """A JSON file line by line (a JSON string never spans lines), each distinct line read once."""
-    lines = text.split("\n")
-    for batch in _batches(seen.unread(line.strip() for line in lines)):
-        starts = list(accumulate((len(line) + 1 for line in batch[:-1]), initial=0))
-        seen.read(batch, ((bisect_right(starts, finding.offset) - 1, finding)
-                          for finding in find_private_data(read_text(BREAK.join(batch)), allowed)))
-    for number, line in enumerate(lines, 1):
-        for finding in seen.found[line.strip()]:
-            yield Leak(path, number, finding)
-
-
 BATCH_CHARACTERS = 1 << 20
 
 
-def _batches(lines: list[str]) -> Iterator[list[str]]:
-    """`lines` in runs of about `BATCH_CHARACTERS`: a reading holds several copies of its text
-    and a way back for each change, so the file of all records (tens of MB at a province's
-    scale) read at once held more memory than the rest of the build."""
+def _in_json(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
+    """A JSON file line by line (a JSON string never spans lines), each distinct line read once,
+    in runs of about `BATCH_CHARACTERS`: a reading holds several copies of its text and a way
+    back for each change, and the file of all records read at once held more memory than the
+    rest of the build."""
     batch: list[str] = []
-    size = 0
-    for line in lines:
+    size = first = 0
+    for number, raw in enumerate(io.BytesIO(data), 1):  # UTF-8 never has the byte \n inside a character
+        line = raw.decode("utf-8", "replace").strip()
         if batch and size + len(line) > BATCH_CHARACTERS:
-            yield batch
+            yield from _leaks_by_line(path, first, seen.read(batch, allowed))
             batch, size = [], 0
+        if not batch:
+            first = number
         batch.append(line)
         size += len(line) + 1
-    if batch:
-        yield batch
+    yield from _leaks_by_line(path, first, seen.read(batch, allowed))
+
+
+def _leaks_by_line(path: str, first: int, found: list[list[Finding]]) -> Iterator[Leak]:
+    for number, findings in enumerate(found, first):
+        for finding in findings:
+            yield Leak(path, number, finding)
 
 
 def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
@@ -270,12 +268,11 @@ def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> It
         for info in kit.infolist():
             inner = f"{path}/{info.filename}"
             yield from _in_name(inner, allowed, info.filename)
-            text = kit.read(info).decode("utf-8", "replace") if _is_text(info.filename) else None
-            if text is not None and info.filename.endswith(".json"):
+            if info.filename.endswith(".json"):
                 # A kit's record is the exemplar's open data file again: its lines are read once.
-                yield from _in_json(inner, text, allowed, seen)
-            elif text is not None:
-                yield from _in_text(inner, text, allowed)
+                yield from _in_json(inner, kit.read(info), allowed, seen)
+            elif _is_text(info.filename):
+                yield from _in_text(inner, kit.read(info).decode("utf-8", "replace"), allowed)
 
 
 def _is_text(path: str) -> bool:
