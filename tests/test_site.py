@@ -228,6 +228,16 @@ def test_every_exemplar_page_names_its_campaign(built: Built, read_html: Reader)
         assert landing(path, link["href"]) == served(built.site, urls.campaign(ex.campaign)).resolve()
 
 
+def test_the_file_of_all_records_holds_one_record_a_line_in_the_catalog_s_order(built: Built) -> None:
+    # The output scan reads it line by line (a JSON string never spans lines), and a preview
+    # writes it from the records that did not change.
+    text = (built.site / "du-lieu" / "exemplars.json").read_text(encoding="utf-8")
+    lines = [line.strip().rstrip(",") for line in text.split("\n") if line.startswith('    {"slug": ')]
+    assert [json.loads(line)["slug"] for line in lines] == [ex.slug for ex in built.result.catalog.exemplars]
+    assert [json.loads(line) for line in lines] == json.loads(text)["exemplars"]
+    assert text.endswith("\n  ]\n}\n")
+
+
 def test_feeds_and_open_data_carry_the_campaign(built: Built) -> None:
     catalog = built.result.catalog
     registry = catalog.registry

@@ -14,7 +14,7 @@ import json
 import posixpath
 import re
 import zlib
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -41,6 +41,12 @@ def pack(data: bytes) -> bytes:
     file at once (the private-data scan reads them all before any is published), and 10,000
     exemplars' pages and data are 700 MB as text but a tenth of that packed."""
     return zlib.compress(data, 1)
+
+
+def pack_pieces(pieces: Iterable[bytes]) -> bytes:
+    """`pack` of the bytes `pieces` hold, never holding them whole."""
+    packer = zlib.compressobj(1)
+    return b"".join([*(packer.compress(piece) for piece in pieces), packer.flush()])
 
 
 def unpack(packed: bytes) -> bytes:
@@ -114,6 +120,11 @@ class Asset:
     @classmethod
     def made(cls, path: str, data: bytes, policy: tuple[tuple[str, str], ...] = ()) -> Asset:
         return cls(path, packed=pack(data), policy=policy)
+
+    @classmethod
+    def made_of(cls, path: str, pieces: Iterable[bytes]) -> Asset:
+        """A large file made from its `pieces` (`pack_pieces`)."""
+        return cls(path, packed=pack_pieces(pieces))
 
     @property
     def data(self) -> bytes | None:

@@ -16,7 +16,7 @@ from .. import schema, urls
 from ..media.photos import published_name
 from ..model import KIND_NAMES, Campaign, Exemplar
 from ..text.story import story_text
-from ..text.tables import csv_bytes, csv_row, json_bytes, json_line
+from ..text.tables import csv_bytes, csv_row, json_bytes, json_line, json_pieces
 from .base import Asset, Site, SiteFile
 
 VERSION = 2  # 2: the story as published (story_html, story_text) instead of its Markdown
@@ -154,7 +154,7 @@ def files(site: Site) -> Iterator[SiteFile]:
     column = site.registry.column.name if site.registry.column else ""
     exemplars = site.catalog.exemplars
     newest = site.catalog.newest(1)
-    yield Asset.made(urls.open_data("exemplars.json"), json_bytes({
+    yield Asset.made_of(urls.open_data("exemplars.json"), json_pieces({
         "version": VERSION,
         "generated_from": {
             "site": site.settings.site_url,
@@ -162,7 +162,7 @@ def files(site: Site) -> Iterator[SiteFile]:
         },
         "licence": licence.as_json(),
         "count": len(exemplars),
-        "exemplars": [site.kept(lambda ex=ex: json_line(record(site, ex)), "record line", ex) for ex in exemplars],
+        "exemplars": (site.kept(lambda ex=ex: json_line(record(site, ex)), "record line", ex) for ex in exemplars),
     }))
     rows = [site.kept(lambda ex=ex: csv_row(csv_values(record(site, ex))), "record row", ex) for ex in exemplars]
     yield Asset.made(urls.open_data("exemplars.csv"), csv_bytes(headings(column), rows))

@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NOTHING = object()
 
 
 def cell_text(value: Any) -> str:
@@ -52,18 +54,32 @@ def json_bytes(value: Any, flat_from: int = 2) -> bytes:
     one line. Python's fast (C) encoder writes no indentation; indenting the open data all
     the way down took a tenth of a build. One record per line also keeps every JSON string on
     one line, as the output scan reads it (`site.scan`)."""
-    return (_indented(value, flat_from, 0) + "\n").encode("utf-8")
+    return b"".join(json_pieces(value, flat_from))
 
 
-def _indented(value: Any, flat_from: int, depth: int) -> str:
+def json_pieces(value: Any, flat_from: int = 2) -> Iterator[bytes]:
+    """`json_bytes` in pieces, a value of depth `flat_from` at a time, for a file that is never
+    held whole (the file of all records: tens of MB at a province's scale, and its text as one
+    string was the largest object of a build)."""
+    yield from _pieces(value, flat_from, 0)
+    yield b"\n"
+
+
+def _pieces(value: Any, flat_from: int, depth: int) -> Iterator[bytes]:
+    if isinstance(value, Iterator):  # a list made as it is written
+        first = next(value, _NOTHING)
+        value = [] if first is _NOTHING else chain([first], value)
     if isinstance(value, Written):
-        return value
-    if depth >= flat_from or not isinstance(value, dict | list) or not value:
-        return json.dumps(value, ensure_ascii=False)
-    inner, outer = "  " * (depth + 1), "  " * depth
-    if isinstance(value, dict):
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_indented(v, flat_from, depth + 1)}"
-                 for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + f"\n{outer}}}"
-    items = [f"{inner}{_indented(v, flat_from, depth + 1)}" for v in value]
-    return "[\n" + ",\n".join(items) + f"\n{outer}]"
+        yield value.encode("utf-8")
+    elif depth >= flat_from or not isinstance(value, dict | list | chain) or not value:
+        yield json.dumps(value, ensure_ascii=False).encode("utf-8")
+    else:
+        inner, outer = "  " * (depth + 1), "  " * depth
+        mapping = isinstance(value, dict)
+        items = value.items() if mapping else ((None, item) for item in value)
+        yield b"{\n" if mapping else b"[\n"
+        for i, (key, item) in enumerate(items):
+            label = "" if key is None else json.dumps(str(key), ensure_ascii=False) + ": "
+            yield ((",\n" if i else "") + inner + label).encode("utf-8")
+            yield from _pieces(item, flat_from, depth + 1)
+        yield ("\n" + outer + ("}" if mapping else "]")).encode("utf-8")
