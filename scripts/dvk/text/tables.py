@@ -13,11 +13,9 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NOTHING = object()
 
 
 def cell_text(value: Any) -> str:
@@ -66,20 +64,20 @@ def json_pieces(value: Any, flat_from: int = 2) -> Iterator[bytes]:
 
 
 def _pieces(value: Any, flat_from: int, depth: int) -> Iterator[bytes]:
-    if isinstance(value, Iterator):  # a list made as it is written
-        first = next(value, _NOTHING)
-        value = [] if first is _NOTHING else chain([first], value)
     if isinstance(value, Written):
         yield value.encode("utf-8")
-    elif depth >= flat_from or not isinstance(value, dict | list | chain) or not value:
-        yield json.dumps(value, ensure_ascii=False).encode("utf-8")
-    else:
-        inner, outer = "  " * (depth + 1), "  " * depth
-        mapping = isinstance(value, dict)
-        items = value.items() if mapping else ((None, item) for item in value)
-        yield b"{\n" if mapping else b"[\n"
-        for i, (key, item) in enumerate(items):
-            label = "" if key is None else json.dumps(str(key), ensure_ascii=False) + ": "
-            yield ((",\n" if i else "") + inner + label).encode("utf-8")
-            yield from _pieces(item, flat_from, depth + 1)
-        yield ("\n" + outer + ("}" if mapping else "]")).encode("utf-8")
+        return
+    listed = isinstance(value, list | Iterator)  # an iterator: a list made as it is written
+    if depth >= flat_from or not (listed or isinstance(value, dict)):
+        yield json.dumps(list(value) if isinstance(value, Iterator) else value, ensure_ascii=False).encode("utf-8")
+        return
+    inner, outer = "  " * (depth + 1), "  " * depth
+    opening, closing = "[]" if listed else "{}"
+    items = ((None, item) for item in value) if listed else value.items()
+    empty = True
+    for key, item in items:
+        label = "" if key is None else json.dumps(str(key), ensure_ascii=False) + ": "
+        yield ((opening + "\n" if empty else ",\n") + inner + label).encode("utf-8")
+        empty = False
+        yield from _pieces(item, flat_from, depth + 1)
+    yield (opening + closing if empty else "\n" + outer + closing).encode("utf-8")
