@@ -35,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .. import findings
 from ..diagnostics import Severity
-from ..pages import Memo, Page, unpack
+from ..pages import Asset, Memo, Page, unpack
 from ..pages.placeholders import NAMES, fill, unknown
 from ..pipeline import CheckResult, build, frame
 from ..progress import Progress
@@ -114,8 +114,9 @@ class DvkPlugin(BasePlugin):
                 log.error(leak.render())
             raise Abort("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không dựng trang.")
         self.bodies = {}
+        taken = {file.src_uri for file in files}
         for item in built.files:
-            if files.get_file_from_path(item.path) is not None:
+            if item.path in taken:
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
                             "hãy đổi tên hoặc xóa tệp đó.")
             if isinstance(item, Page):
@@ -123,10 +124,11 @@ class DvkPlugin(BasePlugin):
                 # The digest covers the body too: the placeholder is the same on every page.
                 file = _Generated.generated(config, item.path, content=item.front_matter() + PLACEHOLDER)
                 file.unchanged = self.preview and self._unchanged(item.path, item.digest)
+            elif self._kept(item, project):
+                continue
             elif item.packed is not None:
                 file = _Generated.generated(config, item.path, content=b"")
                 file.packed = item.packed
-                file.unchanged = self.preview and self._unchanged(item.path, item.digest)
             else:
                 kind = _Linked if Path(item.source).is_relative_to(project.cache_dir) else File
                 file = kind.generated(config, item.path, abs_src_path=str(item.source))
@@ -142,13 +144,27 @@ class DvkPlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self.handed_over.clear()  # what the failed build wrote is unknown: the next hands over all
 
     def _unchanged(self, path: str, digest: str | None) -> bool:
         """Whether what `path` has now (its `digest`) is what it had in the previous build;
         remembers it for the next."""
-        same = self.handed_over.get(path) == digest
+        same = digest is not None and self.handed_over.get(path) == digest
         self.handed_over[path] = digest
         return same
+
+    def _kept(self, item: Asset, project: Project) -> bool:
+        """Whether the last build of this preview wrote this asset as it is now (the same bytes,
+        or the same entry of the cache, whose name is its content's key): it is in the site
+        folder, which a dirty build never cleans, so MkDocs is not told of it at all. Most of a
+        site's files are such assets; MkDocs otherwise makes, sorts and checks each at every
+        build. A page is always handed over: the sitemap and the navigation list every page."""
+        if not self.preview:
+            return False
+        if item.packed is not None:
+            return self._unchanged(item.path, item.digest)
+        cached = isinstance(item.source, Path) and item.source.is_relative_to(project.cache_dir)
+        return self._unchanged(item.path, str(item.source) if cached else None)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new environment for every build: a preview's rebuild compiled the theme anew.

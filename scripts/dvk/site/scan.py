@@ -84,30 +84,49 @@ def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[st
 
 class Clean:
     """Digests of what was read and found clean, valid for one version of our code and one set
-    of allowed numbers (the file's first line says which); any other first line starts empty."""
+    of allowed numbers (the file's first line says which); any other first line starts empty.
 
-    def __init__(self, allowed: Collection[str], digests: Iterable[str] = ()) -> None:
+    A JSON file is read by its lines (`Lines`) and remembered with them, as a group: the file
+    of all records changes with every edit, and is read again only where its lines did, even
+    after a build that skipped it whole."""
+
+    def __init__(self, allowed: Collection[str]) -> None:
         self.version = _version(allowed)
-        self.known = set(digests)
+        self.known: set[str] = set()  # files, and lines, found clean before
+        self.groups: dict[str, tuple[str, ...]] = {}  # a JSON file found clean → its lines
         self.found: set[str] = set()  # clean in this build: the next build's memo
+        self.found_groups: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, path: Path, allowed: Collection[str]) -> Clean:
-        try:
-            head, *digests = path.read_text(encoding="ascii").split("\n")
-        except (OSError, UnicodeDecodeError):
-            return cls(allowed)
         memo = cls(allowed)
-        if head == memo.version:
-            memo.known = {d for d in digests if len(d) == 32}
+        try:
+            head, *entries = path.read_text(encoding="ascii").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return memo
+        if head != memo.version:
+            return memo
+        same: dict[str, str] = {}  # a line of many files, held once
+        for entry in entries:
+            whole, _, lines = entry.partition(_GROUP)
+            if len(whole) != 32:
+                continue
+            if lines:
+                memo.groups[whole] = tuple(same.setdefault(d, d) for d in lines.split(_GROUP) if len(d) == 32)
+                memo.known.update(memo.groups[whole])
+            else:
+                memo.known.add(whole)
         return memo
 
     def save(self, path: Path) -> None:
-        if self.found == self.known:
+        if self.found == self.known and self.found_groups == self.groups:
             return
+        grouped = {line for lines in self.found_groups.values() for line in lines}
+        entries = [*sorted(self.found - grouped),
+                   *(_GROUP.join((whole, *lines)) for whole, lines in sorted(self.found_groups.items()))]
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text("\n".join([self.version, *sorted(self.found)]), encoding="ascii")
+        partial.write_text("\n".join([self.version, *entries]), encoding="ascii")
         os.replace(partial, path)
 
     def knows(self, digest: str) -> bool:
@@ -117,21 +136,25 @@ class Clean:
             return True
         return False
 
-    def read(self, item: SiteFile, leaks: Iterator[Leak]) -> Iterator[Leak]:
-        """`leaks` (the reading of `item`), unless the same bytes were found clean before. A
-        JSON file is remembered by its lines (`Lines`), not whole: the file of all records
-        changes with every edit, and a file skipped whole would leave its lines out of the
-        next build's memo, so that the edit after it read every record again."""
-        if _read_by_lines(item):
-            yield from leaks
-            return
+    def read(self, item: SiteFile, leaks: Iterator[Leak], seen: Lines) -> Iterator[Leak]:
+        """`leaks` (the reading of `item`), unless the same bytes were found clean before."""
         digest = _digest(item)
-        if self.knows(digest):
+        by_lines = _read_by_lines(item)
+        if by_lines and digest in self.groups:
+            self.found_groups[digest] = self.groups[digest]
             return
+        if not by_lines and self.knows(digest):
+            return
+        seen.digests = []
         found = list(leaks)
-        if not found:
+        if not found and by_lines:
+            self.found_groups[digest] = tuple(dict.fromkeys(seen.digests))
+        elif not found:
             self.found.add(digest)
         yield from found
+
+
+_GROUP = " "  # between a JSON file's digest and its lines' in the memo
 
 
 def _version(allowed: Collection[str]) -> str:
@@ -156,7 +179,7 @@ def scan(files: Iterable[SiteFile], allowed: Collection[str] = (), clean: Clean 
     seen = Lines(clean)
     if clean is None:
         return [leak for item in files for leak in _leaks(item, allowed, seen)]
-    return [leak for item in files for leak in clean.read(item, _leaks(item, allowed, seen))]
+    return [leak for item in files for leak in clean.read(item, _leaks(item, allowed, seen), seen)]
 
 
 class Lines:
@@ -169,10 +192,12 @@ class Lines:
     def __init__(self, clean: Clean | None = None) -> None:
         self.clean = clean
         self.found: dict[str, list[Finding]] = {}  # a line's digest → its findings
+        self.digests: list[str] = []  # of the lines read since the caller last emptied it
 
     def read(self, lines: list[str], allowed: Collection[str]) -> list[list[Finding]]:
         """The findings of each of `lines`, reading (at once) only those not read before."""
         digests = [_line_digest(line) for line in lines]
+        self.digests += digests
         new: dict[str, str] = {}
         for line, digest in zip(lines, digests, strict=True):
             if digest in self.found or digest in new:
