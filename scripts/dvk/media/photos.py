@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import PIL
 from PIL import Image
@@ -115,9 +117,14 @@ def published_name(source: Path, photo_file: str, *, largest: bool = True) -> st
     return (variants[-1] if largest else variants[0]).file_name(photo_file)
 
 
-def cache_files(source: Path) -> dict[str, str]:
+def cache_files(source: Path) -> Mapping[str, str]:
     """Published name → name inside the photo's cache folder, for every variant."""
-    return {v.file_name(source.name): v.cache_name for v in rendition(source).variants}
+    return _cache_files(source, stamp(source))
+
+
+@cache  # the pages, the made files and the preview's every rebuild ask it of every photo
+def _cache_files(source: Path, stamp: tuple[int, int]) -> Mapping[str, str]:
+    return MappingProxyType({v.file_name(source.name): v.cache_name for v in _rendition(source, stamp).variants})
 
 
 def cache_key(source: Path) -> str:

@@ -115,6 +115,7 @@ class DvkPlugin(BasePlugin):
             raise Abort("dvk: tệp sắp công bố chứa dữ liệu cá nhân (xem ở trên); không dựng trang.")
         self.bodies = {}
         taken = {file.src_uri for file in files}
+        cache = f"{project.cache_dir}{os.sep}"
         for item in built.files:
             if item.path in taken:
                 raise Abort(f"dvk: content/{item.path} trùng với một trang được sinh tự động; "
@@ -124,13 +125,13 @@ class DvkPlugin(BasePlugin):
                 # The digest covers the body too: the placeholder is the same on every page.
                 file = _Generated.generated(config, item.path, content=item.front_matter() + PLACEHOLDER)
                 file.unchanged = self.preview and self._unchanged(item.path, item.digest)
-            elif self._kept(item, project):
+            elif self._kept(item, cache):
                 continue
             elif item.packed is not None:
                 file = _Generated.generated(config, item.path, content=b"")
                 file.packed = item.packed
             else:
-                kind = _Linked if Path(item.source).is_relative_to(project.cache_dir) else File
+                kind = _Linked if str(item.source).startswith(cache) else File
                 file = kind.generated(config, item.path, abs_src_path=str(item.source))
             files.append(file)
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
@@ -153,7 +154,7 @@ class DvkPlugin(BasePlugin):
         self.handed_over[path] = digest
         return same
 
-    def _kept(self, item: Asset, project: Project) -> bool:
+    def _kept(self, item: Asset, cache: str) -> bool:
         """Whether the last build of this preview wrote this asset as it is now (the same bytes,
         or the same entry of the cache, whose name is its content's key): it is in the site
         folder, which a dirty build never cleans, so MkDocs is not told of it at all. Most of a
@@ -163,8 +164,8 @@ class DvkPlugin(BasePlugin):
             return False
         if item.packed is not None:
             return self._unchanged(item.path, item.digest)
-        cached = isinstance(item.source, Path) and item.source.is_relative_to(project.cache_dir)
-        return self._unchanged(item.path, str(item.source) if cached else None)
+        source = str(item.source)
+        return self._unchanged(item.path, source if source.startswith(cache) else None)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new environment for every build: a preview's rebuild compiled the theme anew.

@@ -39,6 +39,7 @@ def _char_key(char: str) -> tuple[tuple[int, int] | None, int, int]:
     return None, 0, 0
 
 
+@lru_cache(maxsize=1 << 16)  # a build sorts the same names in every list and count it makes
 def sort_key(text: str) -> Key:
     primary: list[tuple[int, int]] = []
     tones: list[int] = []
