@@ -214,30 +214,58 @@ class Memo:
         for it more than once."""
         if key is None or not (self.lasting or again):
             return make()
-        if key in self._now:
-            return self._now[key]
-        found = self._last.pop(key) if key in self._last else make()
-        self._now[key] = found
+        found = self._now.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._last.pop(key, _MISSING)
+            self._now[key] = found = make() if found is _MISSING else found
         return found
+
+
+_MISSING = object()
+
+
+class _Key:
+    """A page's key, hashed once: a key holds the page's every value (a list page, the dozens of
+    exemplars it shows), and each lookup of a plain tuple would hash them all again."""
+
+    __slots__ = ("hash", "parts")
+
+    def __init__(self, parts: tuple[Any, ...]) -> None:
+        self.parts = parts
+        self.hash = hash(parts)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.hash == other.hash and self.parts == other.parts
 
 
 def _key(*parts: Any) -> Hashable | None:
     """`parts` as a key of the memo: lists and mappings as tuples; None if anything in them
     cannot be hashed (the memo then makes it every time)."""
-    key = _frozen(parts)
     try:
-        hash(key)
+        return _Key(_frozen(parts))
     except TypeError:
         return None
-    return key
 
 
 def _frozen(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
-    if isinstance(value, Mapping):
+    kind = _kinds.get(type(value)) or _kind(type(value))
+    if kind == _SEQUENCE:
+        return tuple(map(_frozen, value))
+    if kind == _MAPPING:
         return tuple((name, _frozen(item)) for name, item in value.items())
     return value
+
+
+_OTHER, _SEQUENCE, _MAPPING = 1, 2, 3
+_kinds: dict[type, int] = {}  # a key holds tens of thousands of values, of a dozen types
+
+
+def _kind(of: type) -> int:
+    _kinds[of] = _SEQUENCE if issubclass(of, list | tuple) else _MAPPING if issubclass(of, Mapping) else _OTHER
+    return _kinds[of]
 
 
 @dataclass
