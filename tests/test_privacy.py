@@ -21,6 +21,7 @@ from dvk.pipeline import Built, CheckResult, build
 from dvk.project import Project
 from dvk.settings import read_engine_settings
 from dvk.site import scan
+from dvk.text.tables import csv_row
 from dvk.validate import rules
 
 EVASIONS: list[dict[str, Any]] = yaml.safe_load(
@@ -203,6 +204,35 @@ def test_the_output_scan_names_the_line_of_a_leak_in_a_long_json_file_read_in_ba
     leaks = scan.scan([Asset.made("du-lieu/exemplars.json", data.encode())])
     assert [(leak.output, leak.line, leak.finding.kind) for leak in leaks] == [
         ("du-lieu/exemplars.json", 152, "phone")]
+
+
+def test_the_output_scan_names_the_line_of_a_leak_in_a_csv_cell_that_spans_lines() -> None:
+    rows = [csv_row(["Tên", "Tóm tắt"]), *(csv_row([f"Mô hình số {n}", f"Dòng một\nDòng hai {n}"]) for n in range(40))]
+    rows[31] = csv_row(["Mô hình \"số\" 30", "Dòng một\nLiên hệ chị Hồng 0987 654 321"])
+    leaks = scan.scan([Asset.made("du-lieu/exemplars.csv", "".join(rows).encode())])
+    # the heading is line 1, each row two lines: row 31 starts at line 62, its second line is 63
+    assert [(leak.output, leak.line, leak.finding.kind) for leak in leaks] == [("du-lieu/exemplars.csv", 63, "phone")]
+
+
+def test_after_a_build_an_edit_reads_only_the_changed_row_of_the_csv_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def table(edited: str) -> list[SiteFile]:
+        rows = [csv_row([f"Mô hình số {n}", "Một ô\ncó hai dòng"]) for n in range(300)]
+        rows[7] = csv_row([edited, "Một ô\ncó hai dòng"])
+        return [Asset.made("du-lieu/exemplars.csv", "".join(rows).encode())]
+
+    read: list[str] = []
+    reading = scan.read_text
+    monkeypatch.setattr(scan, "read_text", lambda text: read.append(text) or reading(text))
+
+    def build(files: list[SiteFile]) -> list[str]:
+        read.clear()
+        assert scan.private_data_published(files, [], [], tmp_path) == []
+        return [text for text in read if text != "du-lieu/exemplars.csv"]  # its name is read each time
+
+    assert len(build(table("Mô hình số 7"))[0]) > 3000
+    assert build(table("Mô hình số 7")) == []
+    assert build(table("Đã sửa")) == ['Đã sửa,"Một ô\ncó hai dòng"']
 
 
 def test_after_a_build_that_changed_nothing_an_edit_reads_only_the_changed_line_of_the_json_files(

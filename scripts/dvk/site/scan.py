@@ -22,7 +22,7 @@ import os
 import zipfile
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
@@ -86,14 +86,14 @@ class Clean:
     """Digests of what was read and found clean, valid for one version of our code and one set
     of allowed numbers (the file's first line says which); any other first line starts empty.
 
-    A JSON file is read by its lines (`Lines`) and remembered with them, as a group: the file
-    of all records changes with every edit, and is read again only where its lines did, even
-    after a build that skipped it whole."""
+    A JSON or CSV file is read by its records (`Records`) and remembered with them, as a group:
+    the files of all records change with every edit, and are read again only where their
+    records did, even after a build that skipped them whole."""
 
     def __init__(self, allowed: Collection[str]) -> None:
         self.version = _version(allowed)
-        self.known: set[str] = set()  # files, and lines, found clean before
-        self.groups: dict[str, tuple[str, ...]] = {}  # a JSON file found clean → its lines
+        self.known: set[str] = set()  # files, and records, found clean before
+        self.groups: dict[str, tuple[str, ...]] = {}  # a file found clean → its records
         self.found: set[str] = set()  # clean in this build: the next build's memo
         self.found_groups: dict[str, tuple[str, ...]] = {}
 
@@ -106,13 +106,13 @@ class Clean:
             return memo
         if head != memo.version:
             return memo
-        same: dict[str, str] = {}  # a line of many files, held once
+        same: dict[str, str] = {}  # a record of many files, held once
         for entry in entries:
-            whole, _, lines = entry.partition(_GROUP)
+            whole, _, records = entry.partition(_GROUP)
             if len(whole) != 32:
                 continue
-            if lines:
-                memo.groups[whole] = tuple(same.setdefault(d, d) for d in lines.split(_GROUP) if len(d) == 32)
+            if records:
+                memo.groups[whole] = tuple(same.setdefault(d, d) for d in records.split(_GROUP) if len(d) == 32)
                 memo.known.update(memo.groups[whole])
             else:
                 memo.known.add(whole)
@@ -121,9 +121,9 @@ class Clean:
     def save(self, path: Path) -> None:
         if self.found == self.known and self.found_groups == self.groups:
             return
-        grouped = {line for lines in self.found_groups.values() for line in lines}
+        grouped = {record for records in self.found_groups.values() for record in records}
         entries = [*sorted(self.found - grouped),
-                   *(_GROUP.join((whole, *lines)) for whole, lines in sorted(self.found_groups.items()))]
+                   *(_GROUP.join((whole, *records)) for whole, records in sorted(self.found_groups.items()))]
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
         partial.write_text("\n".join([self.version, *entries]), encoding="ascii")
@@ -136,25 +136,25 @@ class Clean:
             return True
         return False
 
-    def read(self, item: SiteFile, leaks: Iterator[Leak], seen: Lines) -> Iterator[Leak]:
+    def read(self, item: SiteFile, leaks: Iterator[Leak], seen: Records) -> Iterator[Leak]:
         """`leaks` (the reading of `item`), unless the same bytes were found clean before."""
         digest = _digest(item)
-        by_lines = _read_by_lines(item)
-        if by_lines and digest in self.groups:
+        by_records = _read_by_records(item)
+        if by_records and digest in self.groups:
             self.found_groups[digest] = self.groups[digest]
             return
-        if not by_lines and self.knows(digest):
+        if not by_records and self.knows(digest):
             return
         seen.digests = []
         found = list(leaks)
-        if not found and by_lines:
+        if not found and by_records:
             self.found_groups[digest] = tuple(dict.fromkeys(seen.digests))
         elif not found:
             self.found.add(digest)
         yield from found
 
 
-_GROUP = " "  # between a JSON file's digest and its lines' in the memo
+_GROUP = " "  # between a file's digest and its records' in the memo
 
 
 def _version(allowed: Collection[str]) -> str:
@@ -176,53 +176,54 @@ def _digest(item: SiteFile) -> str:
 def scan(files: Iterable[SiteFile], allowed: Collection[str] = (), clean: Clean | None = None) -> list[Leak]:
     """Every leak in `files` (made: kits zipped, photos in the cache). `allowed` holds numbers
     that are public by design (`dialled` digits)."""
-    seen = Lines(clean)
+    seen = Records(clean)
     if clean is None:
         return [leak for item in files for leak in _leaks(item, allowed, seen)]
     return [leak for item in files for leak in clean.read(item, _leaks(item, allowed, seen), seen)]
 
 
-class Lines:
-    """JSON line → its findings, each line read once in a scan: the open data give every record
-    twice, per exemplar and all together. A line that an earlier build found clean (`clean`) is
-    not read again: the file of all records changes with every edit, its lines one by one.
-    Lines are known by their digests: the file of all records is tens of MB at a province's
-    scale, and the scan must not hold it whole, nor its lines."""
+class Records:
+    """Record → its findings, each record read once in a scan: the open data give every record
+    twice, per exemplar and all together. A record that an earlier build found clean (`clean`)
+    is not read again: the files of all records change with every edit, a record at a time.
+    Records are known by their digests: the file of all records is tens of MB at a province's
+    scale, and the scan must not hold it whole, nor its records."""
 
     def __init__(self, clean: Clean | None = None) -> None:
         self.clean = clean
-        self.found: dict[str, list[Finding]] = {}  # a line's digest → its findings
-        self.digests: list[str] = []  # of the lines read since the caller last emptied it
+        self.found: dict[str, list[Finding]] = {}  # a record's digest → its findings (offsets in it)
+        self.digests: list[str] = []  # of the records read since the caller last emptied it
 
-    def read(self, lines: list[str], allowed: Collection[str]) -> list[list[Finding]]:
-        """The findings of each of `lines`, reading (at once) only those not read before."""
-        digests = [_line_digest(line) for line in lines]
+    def read(self, records: list[str], allowed: Collection[str]) -> list[list[Finding]]:
+        """The findings of each of `records`, reading (at once) only those not read before."""
+        digests = [_record_digest(record) for record in records]
         self.digests += digests
         new: dict[str, str] = {}
-        for line, digest in zip(lines, digests, strict=True):
+        for record, digest in zip(records, digests, strict=True):
             if digest in self.found or digest in new:
                 continue
             if self.clean is not None and self.clean.knows(digest):
                 self.found[digest] = []
             else:
-                new[digest] = line
+                new[digest] = record
         if new:
             keys, texts = list(new), list(new.values())
             starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
             found: dict[str, list[Finding]] = {key: [] for key in keys}
             for finding in find_private_data(read_text(BREAK.join(texts)), allowed):
-                found[keys[bisect_right(starts, finding.offset) - 1]].append(finding)
+                at = bisect_right(starts, finding.offset) - 1
+                found[keys[at]].append(replace(finding, offset=finding.offset - starts[at]))
             self.found.update(found)
             if self.clean is not None:
                 self.clean.found.update(key for key in keys if not found[key])
         return [self.found[digest] for digest in digests]
 
 
-def _line_digest(line: str) -> str:
-    return hashlib.blake2b(b"line\0" + line.encode(), digest_size=16).hexdigest()
+def _record_digest(record: str) -> str:
+    return hashlib.blake2b(b"record\0" + record.encode(), digest_size=16).hexdigest()
 
 
-def _leaks(item: SiteFile, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
+def _leaks(item: SiteFile, allowed: Collection[str], seen: Records) -> Iterator[Leak]:
     yield from _in_name(item.path, allowed)
     if isinstance(item, Page):
         meta = "\n".join(str(value) for value in item.meta.values() if value is not None)
@@ -232,8 +233,8 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: Lines) -> Iterator[Le
             yield from _in_zip(item.path, data, allowed, seen)
         elif (words := search.words_of(item.path, data)) is not None:
             yield from _in_text(item.path, BREAK.join(words), allowed, lines=False)
-        elif _read_by_lines(item):
-            yield from _in_json(item.path, data, allowed, seen)
+        elif _read_by_records(item):
+            yield from _in_records(item.path, data, allowed, seen)
         elif _is_text(item.path):
             yield from _in_text(item.path, data.decode("utf-8", "replace"), allowed)
     elif _read_from_source(item):
@@ -241,8 +242,8 @@ def _leaks(item: SiteFile, allowed: Collection[str], seen: Lines) -> Iterator[Le
         yield from _in_text(item.path, item.source.read_bytes().decode("utf-8", "replace"), allowed)
 
 
-def _read_by_lines(item: SiteFile) -> bool:
-    return isinstance(item, Asset) and item.packed is not None and item.path.endswith(".json")
+def _read_by_records(item: SiteFile) -> bool:
+    return isinstance(item, Asset) and item.packed is not None and item.path.endswith(tuple(RECORD_SUFFIXES))
 
 
 def _read_from_source(item: SiteFile) -> bool:
@@ -263,39 +264,63 @@ def _in_text(path: str, text: str, allowed: Collection[str], lines: bool = True)
 BATCH_CHARACTERS = 1 << 20
 
 
-def _in_json(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
-    """A JSON file line by line (a JSON string never spans lines), each distinct line read once,
-    in runs of about `BATCH_CHARACTERS`: a reading holds several copies of its text and a way
-    back for each change, and the file of all records read at once held more memory than the
-    rest of the build."""
-    batch: list[str] = []
-    size = first = 0
-    for number, raw in enumerate(io.BytesIO(data), 1):  # UTF-8 never has the byte \n inside a character
-        line = raw.decode("utf-8", "replace").strip()
-        if batch and size + len(line) > BATCH_CHARACTERS:
-            yield from _leaks_by_line(path, first, seen.read(batch, allowed))
+def _in_records(path: str, data: bytes, allowed: Collection[str], seen: Records) -> Iterator[Leak]:
+    """A JSON or CSV file a record at a time, each distinct record read once, in runs of about
+    `BATCH_CHARACTERS`: a reading holds several copies of its text and a way back for each
+    change, and the file of all records read at once held more memory than the rest of the
+    build. Private data never spans two records, which are two exemplars' (or a heading's)."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for first, record in RECORD_SUFFIXES[PurePosixPath(path).suffix](data):
+        if batch and size + len(record) > BATCH_CHARACTERS:
+            yield from _leaks_in(path, batch, seen.read([text for _, text in batch], allowed))
             batch, size = [], 0
-        if not batch:
-            first = number
-        batch.append(line)
-        size += len(line) + 1
-    yield from _leaks_by_line(path, first, seen.read(batch, allowed))
+        batch.append((first, record))
+        size += len(record) + 1
+    yield from _leaks_in(path, batch, seen.read([text for _, text in batch], allowed))
 
 
-def _leaks_by_line(path: str, first: int, found: list[list[Finding]]) -> Iterator[Leak]:
-    for number, findings in enumerate(found, first):
+def _leaks_in(path: str, batch: list[tuple[int, str]], found: list[list[Finding]]) -> Iterator[Leak]:
+    for (first, record), findings in zip(batch, found, strict=True):
         for finding in findings:
-            yield Leak(path, number, finding)
+            yield Leak(path, first + record.count("\n", 0, finding.offset), finding)
 
 
-def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Lines) -> Iterator[Leak]:
+def _json_lines(data: bytes) -> Iterator[tuple[int, str]]:
+    """(line number, line): no JSON string spans lines (a line break in one is written \\n)."""
+    for number, raw in enumerate(io.BytesIO(data), 1):  # UTF-8 never has the byte \n inside a character
+        yield number, raw.decode("utf-8", "replace").strip()
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[int, str]]:
+    """(first line number, row): a row ends at a line break outside quotes, that is after an even
+    number of quotes (a quote inside a quoted cell is written twice)."""
+    lines: list[str] = []
+    quotes = first = 0
+    for number, raw in enumerate(io.BytesIO(data), 1):
+        line = raw.decode("utf-8", "replace")
+        if not lines:
+            first = number
+        lines.append(line)
+        quotes += line.count('"')
+        if quotes % 2 == 0:
+            yield first, "".join(lines).rstrip("\r\n")
+            lines, quotes = [], 0
+    if lines:
+        yield first, "".join(lines)
+
+
+RECORD_SUFFIXES = {".json": _json_lines, ".csv": _csv_rows}
+
+
+def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Records) -> Iterator[Leak]:
     with zipfile.ZipFile(io.BytesIO(data)) as kit:
         for info in kit.infolist():
             inner = f"{path}/{info.filename}"
             yield from _in_name(inner, allowed, info.filename)
-            if info.filename.endswith(".json"):
+            if info.filename.endswith(tuple(RECORD_SUFFIXES)):
                 # A kit's record is the exemplar's open data file again: its lines are read once.
-                yield from _in_json(inner, kit.read(info), allowed, seen)
+                yield from _in_records(inner, kit.read(info), allowed, seen)
             elif _is_text(info.filename):
                 yield from _in_text(inner, kit.read(info).decode("utf-8", "replace"), allowed)
 
