@@ -68,10 +68,14 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     jobs: dict[tuple[str, str], _Job] = {}
     resolved: list[SiteFile] = []
 
+    folders: dict[tuple[str, str], Path] = {}  # a photo's entry holds all its variants
+
     def cached(source: photos.PhotoFile | cards.Card) -> Path:
         job, name = _job_for(source)
-        jobs.setdefault((job.kind, job.key), job)
-        return job.folder(cache) / name
+        found = (job.kind, job.key)
+        if found not in jobs:
+            jobs[found], folders[found] = job, job.folder(cache)
+        return folders[found] / name
 
     for item in files:
         if not isinstance(item, Asset) or item.source is None or isinstance(item.source, Path):

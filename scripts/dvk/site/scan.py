@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import posixpath
 import zipfile
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
@@ -271,7 +272,7 @@ def _in_records(path: str, data: bytes, allowed: Collection[str], seen: Records)
     build. Private data never spans two records, which are two exemplars' (or a heading's)."""
     batch: list[tuple[int, str]] = []
     size = 0
-    for first, record in RECORD_SUFFIXES[PurePosixPath(path).suffix](data):
+    for first, record in RECORD_SUFFIXES[posixpath.splitext(path)[1]](data):
         if batch and size + len(record) > BATCH_CHARACTERS:
             yield from _leaks_in(path, batch, seen.read([text for _, text in batch], allowed))
             batch, size = [], 0
@@ -326,4 +327,4 @@ def _in_zip(path: str, data: bytes, allowed: Collection[str], seen: Records) -> 
 
 
 def _is_text(path: str) -> bool:
-    return PurePosixPath(path).suffix.lower() in TEXT_SUFFIXES
+    return posixpath.splitext(path)[1].lower() in TEXT_SUFFIXES
