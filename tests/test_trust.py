@@ -9,6 +9,7 @@ import pickle
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import TinyProject, collective, run_dvk
@@ -49,6 +50,26 @@ def test_the_check_cache_is_json_and_a_warm_check_says_what_a_cold_one_did(proje
     warm = project.check()
     assert warm.diagnostics == cold == [d for d in warm.exemplar_docs[0].diagnostics]
     assert warm.exemplar_docs[0].line_of(("period", "end")) == cold[0].line
+
+
+def test_a_preview_adds_each_edit_to_the_store_and_a_fresh_check_finds_every_file_there(
+        project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    edited = [project.add(collective(), slug=slug) for slug in ("mot", "hai", "ba")][1]
+    project.check()
+    for n in range(4):  # one process, as `dvk serve`: each check adds the edited file's entry
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\nSửa lần {n}.\n", encoding="utf-8")
+        project.check()
+        assert len(stored(project)["entries"]) == 4 + n
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nSửa lần nữa.\n", encoding="utf-8")
+    project.check()  # as many entries of earlier edits as of files: written whole again
+    assert len(stored(project)["entries"]) == 3
+
+    for memo in ("_checked", "_stamps", "_entries", "_keys"):  # what a new process starts with
+        monkeypatch.setattr(cache, memo, {})
+    checked: list[Path] = []
+    real = cache._check_all
+    monkeypatch.setattr(cache, "_check_all", lambda paths, *rest: checked.extend(paths) or real(paths, *rest))
+    assert project.check().diagnostics == [] and checked == []
 
 
 def test_a_planted_pickle_is_never_opened(project: TinyProject) -> None:

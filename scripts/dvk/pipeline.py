@@ -104,46 +104,57 @@ def _check(project: Project, today: date, only: Collection[Path] | None) -> Chec
     check_references(docs, known, index, registry.office_phones)
     check_exemplar_times(docs, registry)
 
+    global _last_model
+    last = _last_model if _last_model is not None and _last_model.root == project.root else None
+    if last is not None and last.registry == registry:
+        registry = last.registry
+    model = _Model(project.root, registry)
     published: list[Exemplar] = []
     left_out: list[LeftOut] = []
     for doc in docs:
         if not doc.ok:
             left_out.append(LeftOut(doc.rel, "errors"))
             continue
-        exemplar = build_exemplar(doc.path.stem, doc.rel, doc.path.parent, doc.data, doc.story, registry)
+        exemplar = model.exemplar(doc, last)
         if exemplar.draft:
             left_out.append(LeftOut(doc.rel, "draft"))
         else:
             published.append(exemplar)
     _drop_dangling_links(published)
-    registry, published = _as_before(project.root, registry, published)
+    if last is not None and last.registry is registry:
+        published = [old if (old := last.published.get(ex.source)) is ex or old == ex else ex for ex in published]
+    model.published = {ex.source: ex for ex in published}
+    _last_model = model
     return CheckResult(registry_docs, docs, Catalog(registry, by_title(published)), left_out, site,
                        repository)
 
 
 @dataclass
 class _Model:
-    """What this process's last check of a project built."""
+    """What this process's last check of a project built. The next check (a preview's, after
+    an edit) takes its registry and exemplars wherever they are equal to the new ones: the
+    preview's memo (`pages.Memo`) keys every page by the objects it shows, and keys of the same
+    objects compare at once, where equal copies compare field by field."""
 
     root: Path
     registry: Registry
-    exemplars: dict[str, Exemplar]  # by source file
+    built: dict[str, tuple[Document, Exemplar]] = field(default_factory=dict)  # by file, as read
+    published: dict[str, Exemplar] = field(default_factory=dict)  # by source file, links dropped
+
+    def exemplar(self, doc: Document, last: _Model | None) -> Exemplar:
+        """The exemplar `doc` describes; the last check's own when it read the very same data
+        (`validate.cache` hands on one document per content) under the same registry."""
+        known = last.built.get(doc.rel) if last is not None and last.registry is self.registry else None
+        if (known is not None and doc.parsed is not None and known[0].parsed is doc.parsed
+                and known[0].story is doc.story):
+            exemplar = known[1]
+        else:
+            exemplar = build_exemplar(doc.path.stem, doc.rel, doc.path.parent, doc.data, doc.story, self.registry)
+        self.built[doc.rel] = (doc, exemplar)
+        return exemplar
 
 
 _last_model: _Model | None = None
-
-
-def _as_before(root: Path, registry: Registry, published: list[Exemplar]) -> tuple[Registry, list[Exemplar]]:
-    """The registry and exemplars of the last check of this project wherever they are equal to
-    the new ones: a preview's memo (`pages.Memo`) keys every page by the objects it shows, and
-    keys of the same objects compare at once, where equal copies compare field by field."""
-    global _last_model
-    last = _last_model
-    if last is not None and last.root == root and last.registry == registry:
-        registry = last.registry
-        published = [old if (old := last.exemplars.get(ex.source)) == ex else ex for ex in published]
-    _last_model = _Model(root, registry, {ex.source: ex for ex in published})
-    return registry, published
 
 
 def _split(paths: list[Path], only: Collection[Path], root: Path) -> tuple[list[Path], list[Path]]:

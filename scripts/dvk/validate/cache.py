@@ -59,6 +59,7 @@ def code_version() -> str:
 # only while the store is the file this process last read or wrote (`_stamp`).
 _checked: dict[tuple[Path, str], Document] = {}
 _stamps: dict[Path, tuple[int, int, int] | None] = {}
+_entries: dict[Path, int] = {}  # the lines of entries in the store as this process last left it
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -77,27 +78,43 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     rels = [path.relative_to(root).as_posix() for path in paths]
     keys = [_key(path, rel, today, folders) for path, rel in zip(paths, rels, strict=True)]
     keyed = [(i, key) for i, key in enumerate(keys) if key]
-    trusted = remember and _stamps.get(root, ()) == _stamp(root / CACHE_FILE)
+    # The store as this process last left it holds what `_checked` holds (and entries of files
+    # since edited): it is not read again, and what is new is added at its end. It is written
+    # whole again once it holds as many such stale entries as live ones.
+    trusted = (remember and _stamps.get(root, ()) == _stamp(root / CACHE_FILE)
+               and _entries.get(root, 0) <= 2 * len(keyed))
     docs: list[Document | None] = [_checked.get((root, key)) if key and trusted else None for key in keys]
-    store: dict[str, str] | None = None  # the store as this process last left it is not read again
-    if remember and (None in docs or len(keyed) != sum(1 for known, _ in _checked if known == root)):
+    store: dict[str, str] | None = None
+    if remember and not trusted:
         with collector_paused():
             store = _load(root / CACHE_FILE)
-            docs = [doc or (_decode(store.get(key), key, path, rel) if key else None)
-                    for doc, key, path, rel in zip(docs, keys, paths, rels, strict=True)]
+            docs = [_decode(store.get(key), key, path, rel) if key else None
+                    for key, path, rel in zip(keys, paths, rels, strict=True)]
     missing = [i for i, doc in enumerate(docs) if doc is None]
     for i, doc in zip(missing, _check_all([paths[i] for i in missing], root, today), strict=True):
         docs[i] = doc
-    if store is not None and (missing or len(keyed) != len(store)):
+    if not remember:
+        return _copies(docs)
+    if store is None:
+        new = [_line(_encode(doc, key)) for i in missing if (key := keys[i]) and (doc := docs[i])]
+        _append(root / CACHE_FILE, new)
+        _entries[root] += len(new)
+    elif missing or len(keyed) != len(store):
         again = set(missing)  # hits are written back as read: they were verified on the way in
         kept = store
-        _save(root / CACHE_FILE, lambda: [kept[key] if key in kept and i not in again else _line(_encode(docs[i], key))
-                                          for i, key in keyed])
-    if remember:
-        _checked.clear()
-        _checked.update(((root, key), docs[i]) for i, key in keyed)
-        _stamps.clear()
-        _stamps[root] = _stamp(root / CACHE_FILE)
+        _save(root / CACHE_FILE, lambda: [kept[key] if key in kept and i not in again
+                                          else _line(_encode(docs[i], key)) for i, key in keyed])
+        _entries[root] = len(keyed)
+    else:
+        _entries[root] = len(store)
+    _checked.clear()
+    _checked.update(((root, key), docs[i]) for i, key in keyed)
+    _stamps.clear()
+    _stamps[root] = _stamp(root / CACHE_FILE)
+    return _copies(docs)
+
+
+def _copies(docs: list[Document | None]) -> list[Document]:
     return [replace(doc, diagnostics=list(doc.diagnostics)) for doc in docs if doc is not None]
 
 
@@ -145,18 +162,29 @@ def _counted(docs: Iterable[Document], total: int) -> list[Document]:
 
 def _key(path: Path, rel: str, today: date, folders: dict[Path, str]) -> str | None:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if info.st_size > MAX_FILE_BYTES:
             return None  # let the checker say so; no point hashing a huge file
+        folder = path.parent
+        if folder not in folders:
+            folders[folder] = _folder_signature(folder)
+        # A preview asks again after every edit: a file whose size and times are as they were
+        # is not read and hashed again (the test make and MkDocs use, to the nanosecond).
+        seen = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, rel, today, folders[folder])
+        known = _keys.get(path)
+        if known is not None and known[0] == seen:
+            return known[1]
         content = path.read_bytes()
     except OSError:
         return None
-    folder = path.parent
-    if folder not in folders:
-        folders[folder] = _folder_signature(folder)
     digest = hashlib.sha256(content)
     for part in (rel, today.isoformat(), folders[folder], code_version()):
         digest.update(b"\0" + part.encode())
-    return digest.hexdigest()
+    _keys[path] = (seen, digest.hexdigest())
+    return _keys[path][1]
+
+
+_keys: dict[Path, tuple[tuple[Any, ...], str]] = {}  # a file → what it was when hashed, its key
 
 
 def _folder_signature(folder: Path) -> str:
@@ -255,6 +283,17 @@ def _load(path: Path) -> dict[str, str]:
     except (OSError, ValueError):  # missing, not text, another version: start afresh
         return {}
     return {line[_KEY]: line for line in lines if line.startswith(_ENTRY_START)}
+
+
+def _append(path: Path, lines: list[str]) -> None:
+    """`lines` added to the store this process wrote last. A line cut short (the process
+    stopped) is not believed when read (`_decode`), and its file is checked afresh."""
+    if lines:
+        try:
+            with path.open("a", encoding="utf-8") as store:
+                store.write("".join("\n" + line for line in lines))
+        except OSError:
+            pass
 
 
 def _save(path: Path, lines: Callable[[], list[str]]) -> None:

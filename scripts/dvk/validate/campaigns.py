@@ -194,6 +194,7 @@ def _check_life(doc: Document, path: Path, raw: dict[str, Any], entry: Any, pool
 def check_exemplar_times(docs: Iterable[Document], registry: DatedRegistry) -> None:
     """An exemplar's campaign exists; it was recognized within it, in its lines, steps and
     nomination levels; its unit lived on the day (or did the work while it lived)."""
+    areas = _Areas(registry)
     for doc in docs:
         data = doc.data
         if not isinstance(data, dict) or not isinstance(data.get("recognition"), dict):
@@ -224,7 +225,7 @@ def check_exemplar_times(docs: Iterable[Document], registry: DatedRegistry) -> N
         _check_nominations(doc, data, campaign, registry)
         if day:
             _check_unit_life(doc, data, day, registry)
-            _check_by(doc, data, day, registry)
+            _check_by(doc, data, day, areas)
         _check_media(doc, data, registry)
 
 
@@ -262,16 +263,28 @@ def _check_unit_life(doc: Document, data: dict[str, Any], day: date, registry: D
                 until=unit.until.isoformat() if unit.until else "—")
 
 
-def _check_by(doc: Document, data: dict[str, Any], day: date, registry: DatedRegistry) -> None:
+class _Areas:
+    """The registry's areas by folded name, and which lived on a day: every exemplar asks, and
+    a province has hundreds of areas."""
+
+    def __init__(self, registry: DatedRegistry) -> None:
+        self.folded = [(area, area.name.casefold()) for area in registry.areas.values()]
+        self._living: dict[date, set[str]] = {}
+
+    def living(self, day: date) -> set[str]:
+        if day not in self._living:
+            self._living[day] = {name for area, name in self.folded if _lives(area, day)}
+        return self._living[day]
+
+
+def _check_by(doc: Document, data: dict[str, Any], day: date, areas: _Areas) -> None:
     """A warning when `recognition.by` names an area that had ended by the recognition date."""
     by = data["recognition"].get("by")
     if not isinstance(by, str):
         return
     folded = by.casefold()
-    living = {a.name.casefold() for a in registry.areas.values() if _lives(a, day)}
-    for area in registry.areas.values():
-        name = area.name.casefold()
-        if area.until and area.until < day and name in folded and name not in living:
+    for area, name in areas.folded:
+        if area.until and area.until < day and name in folded and name not in areas.living(day):
             doc.problem("recognition.by_ended", ("recognition", "by"), severity=Severity.WARNING,
                         area=area.name, until=area.until.isoformat())
             return
