@@ -28,7 +28,8 @@ MOMENT = datetime(1980, 1, 1)  # the template is dated by nothing that changes
 
 
 def files(site: Site) -> Iterator[SiteFile]:
-    yield Asset.made(urls.workbook_template(), template(site.registry))
+    # Made from the registries alone, which the memo's world holds: a preview makes it once.
+    yield site.memo.get(("workbook template",), lambda: Asset.made(urls.workbook_template(), template(site.registry)))
 
 
 def template(registry: Registry) -> bytes:
