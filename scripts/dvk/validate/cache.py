@@ -180,7 +180,9 @@ def _key(path: Path, rel: str, today: date, folders: dict[Path, str]) -> str | N
         return None
     folder = path.parent
     if folder not in folders:
-        folders[folder] = _folder_signature(folder)
+        # Its digest, once per folder: a folder of photos is tens of kilobytes of signature,
+        # which every file's key hashed again (most of the keys' time at 10,000 files).
+        folders[folder] = hashlib.sha256(_folder_signature(folder).encode()).hexdigest()
     digest = hashlib.sha256(content)
     for part in (rel, today.isoformat(), folders[folder], code_version()):
         digest.update(b"\0" + part.encode())
