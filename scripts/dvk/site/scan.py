@@ -101,6 +101,12 @@ class Clean:
     @classmethod
     def load(cls, path: Path, allowed: Collection[str]) -> Clean:
         memo = cls(allowed)
+        last = _written.get(path)
+        if last is not None and last[0] == _stamp(path) and last[1].version == memo.version:
+            # The memo as this process wrote it (a preview's last build): not read again.
+            memo.groups = dict(last[1].found_groups)
+            memo.known = last[1].found.union(*memo.groups.values())
+            return memo
         try:
             head, *entries = path.read_text(encoding="ascii").split("\n")
         except (OSError, UnicodeDecodeError):
@@ -129,6 +135,8 @@ class Clean:
         partial = path.with_name(f".{path.name}.{os.getpid()}")
         partial.write_text("\n".join([self.version, *entries]), encoding="ascii")
         os.replace(partial, path)
+        _written.clear()
+        _written[path] = (_stamp(path), self)
 
     def knows(self, digest: str) -> bool:
         """Whether `digest` was found clean before; remembered for the next build if so."""
@@ -156,6 +164,15 @@ class Clean:
 
 
 _GROUP = " "  # between a file's digest and its records' in the memo
+_written: dict[Path, tuple[tuple[int, int, int] | None, Clean]] = {}  # the memo this process last wrote
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _version(allowed: Collection[str]) -> str:
