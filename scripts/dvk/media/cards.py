@@ -10,7 +10,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -67,9 +67,12 @@ def drawable(text: str, weight: str) -> str:
 
 
 def cache_key(card: Card) -> str:
-    photo = photos.cache_key(card.photo) if card.photo else None
-    spec = json.dumps([CARD_VERSION, card.title, card.unit, card.kicker, photo, photos.SETTINGS],
-                      ensure_ascii=False)
+    return _key(card.title, card.unit, card.kicker, photos.cache_key(card.photo) if card.photo else None)
+
+
+@lru_cache(maxsize=1 << 16)  # a preview asks it of every card at every build
+def _key(title: str, unit: str, kicker: str, photo: str | None) -> str:
+    spec = json.dumps([CARD_VERSION, title, unit, kicker, photo, photos.SETTINGS], ensure_ascii=False)
     return hashlib.sha256(spec.encode()).hexdigest()[:40]
 
 

@@ -23,7 +23,7 @@ import json
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -69,9 +69,16 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     resolved: list[SiteFile] = []
 
     folders: dict[tuple[str, str], Path] = {}  # a photo's entry holds all its variants
+    per_photo: dict[Path, tuple[_Job, Mapping[str, str]]] = {}
 
     def cached(source: photos.PhotoFile | cards.Card) -> Path:
-        job, name = _job_for(source)
+        if isinstance(source, photos.PhotoFile):
+            if source.source not in per_photo:
+                per_photo[source.source] = _photo_job(source.source)
+            job, names = per_photo[source.source]
+            name = names[source.name]
+        else:
+            job, name = _card_job(source), cards.FILE_NAME
         found = (job.kind, job.key)
         if found not in jobs:
             jobs[found], folders[found] = job, job.folder(cache)
@@ -93,13 +100,14 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None) -> 
     return resolved, tally
 
 
-def _job_for(source: photos.PhotoFile | cards.Card) -> tuple[_Job, str]:
-    if isinstance(source, photos.PhotoFile):
-        names = photos.cache_files(source.source)
-        return (_Job("photos", photos.cache_key(source.source), _PhotoMaker(source.source),
-                     tuple(sorted(set(names.values())))), names[source.name])
-    return (_Job("cards", cards.cache_key(source), _CardMaker(source), (cards.FILE_NAME,)),
-            cards.FILE_NAME)
+def _photo_job(source: Path) -> tuple[_Job, Mapping[str, str]]:
+    """The entry of one photo (all its variants), and each variant's published name → its name there."""
+    names = photos.cache_files(source)
+    return _Job("photos", photos.cache_key(source), _PhotoMaker(source), tuple(sorted(set(names.values())))), names
+
+
+def _card_job(card: cards.Card) -> _Job:
+    return _Job("cards", cards.cache_key(card), _CardMaker(card), (cards.FILE_NAME,))
 
 
 # --- trusting an entry ---------------------------------------------------------------------
