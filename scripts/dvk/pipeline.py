@@ -317,7 +317,7 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
         published = {e.source for e in result.catalog.exemplars}
         sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
         leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources,
-                                       project.cache_dir)
+                                       project.cache_dir, again=memo is not None)
     return Built(result, settings, [] if leaks else made, tally, leaks)
 
 

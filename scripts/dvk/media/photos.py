@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import posixpath
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 
 import PIL
 from PIL import Image
@@ -53,7 +52,7 @@ class Variant:
         """The published name: 'le-trao-nha.jpg' at 640 px → 'le-trao-nha-w640.webp'. The letter
         keeps the width apart from digits that end the name: 'anh-2024-1.jpg' + '-1280' would
         read as the 9-digit ID number 2024-1-1280 and stop the build (`site.scan`)."""
-        return f"{Path(photo_file).stem}-w{self.width}.{EXT}"
+        return f"{posixpath.splitext(posixpath.basename(photo_file))[0]}-w{self.width}.{EXT}"
 
     @property
     def cache_name(self) -> str:
@@ -117,14 +116,9 @@ def published_name(source: Path, photo_file: str, *, largest: bool = True) -> st
     return (variants[-1] if largest else variants[0]).file_name(photo_file)
 
 
-def cache_files(source: Path) -> Mapping[str, str]:
+def cache_files(source: Path) -> dict[str, str]:
     """Published name → name inside the photo's cache folder, for every variant."""
-    return _cache_files(source, stamp(source))
-
-
-@cache  # the pages, the made files and the preview's every rebuild ask it of every photo
-def _cache_files(source: Path, stamp: tuple[int, int]) -> Mapping[str, str]:
-    return MappingProxyType({v.file_name(source.name): v.cache_name for v in _rendition(source, stamp).variants})
+    return {v.file_name(source.name): v.cache_name for v in rendition(source).variants}
 
 
 def cache_key(source: Path) -> str:

@@ -58,16 +58,18 @@ _UNKNOWN = {"vi": "không tìm thấy trong tệp nguồn (một mẫu trang, ha
 
 
 def private_data_published(files: Iterable[SiteFile], office_phones: Iterable[str],
-                           sources: Iterable[Document], cache: Path | None = None) -> list[Diagnostic]:
+                           sources: Iterable[Document], cache: Path | None = None,
+                           again: bool = False) -> list[Diagnostic]:
     """One message per leak in the made `files`, naming the made file and, where the same
     data is in one of `sources` (the registries, the published exemplar files), that file,
     line and field. The registered `office_phones` are public by design. With a `cache`
-    folder, files found clean by an earlier build (same bytes, same code) are not read again."""
+    folder, files found clean by an earlier build (same bytes, same code) are not read again;
+    `again`: this process builds again (a preview), and keeps the memo it writes."""
     allowed = {dialled(phone) for phone in office_phones}
     clean = Clean.load(cache / MEMO_FILE, allowed) if cache is not None else Clean(allowed)
     leaks = scan(files, allowed, clean)
     if cache is not None:
-        clean.save(cache / MEMO_FILE)
+        clean.save(cache / MEMO_FILE, again)
     if not leaks:
         return []
     wanted = {leak.finding.key for leak in leaks}
@@ -125,7 +127,9 @@ class Clean:
                 memo.known.add(whole)
         return memo
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, again: bool = False) -> None:
+        """Write the memo for the next build; `again`: keep it for this process's next build too
+        (a build without one would hold a province's digests for nothing)."""
         if self.found == self.known and self.found_groups == self.groups:
             return
         grouped = {record for records in self.found_groups.values() for record in records}
@@ -136,7 +140,8 @@ class Clean:
         partial.write_text("\n".join([self.version, *entries]), encoding="ascii")
         os.replace(partial, path)
         _written.clear()
-        _written[path] = (_stamp(path), self)
+        if again:
+            _written[path] = (_stamp(path), self)
 
     def knows(self, digest: str) -> bool:
         """Whether `digest` was found clean before; remembered for the next build if so."""
