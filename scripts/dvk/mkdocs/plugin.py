@@ -183,7 +183,7 @@ class DvkPlugin(BasePlugin):
         or the same entry of the cache, whose name is its content's key): it is in the site
         folder, which a dirty build never cleans, so MkDocs is not told of it at all. Most of a
         site's files are such assets; MkDocs otherwise makes, sorts and checks each at every
-        build. A page is always handed over: the sitemap and the navigation list every page."""
+        build. Pages: `_kept_page`."""
         if not self.preview:
             return False
         if item.packed is not None:
