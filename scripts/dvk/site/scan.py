@@ -31,7 +31,7 @@ from ..diagnostics import Diagnostic
 from ..load import Document, dotted
 from ..pages import Asset, Page, SiteFile, search
 from ..text.reading import BREAK, read_text
-from ..validate.cache import code_version
+from ..validate.cache import code_version, file_stamp
 from ..validate.privacy import Finding, dialled, find_private_data
 from ..validate.rules import private_data_in
 
@@ -104,7 +104,7 @@ class Clean:
     def load(cls, path: Path, allowed: Collection[str]) -> Clean:
         memo = cls(allowed)
         last = _written.get(path)
-        if last is not None and last[0] == _stamp(path) and last[1].version == memo.version:
+        if last is not None and last[0] == file_stamp(path) and last[1].version == memo.version:
             # The memo as this process wrote it (a preview's last build): not read again.
             memo.groups = dict(last[1].found_groups)
             memo.known = last[1].found.union(*memo.groups.values())
@@ -141,7 +141,7 @@ class Clean:
         os.replace(partial, path)
         _written.clear()
         if again:
-            _written[path] = (_stamp(path), self)
+            _written[path] = (file_stamp(path), self)
 
     def knows(self, digest: str) -> bool:
         """Whether `digest` was found clean before; remembered for the next build if so."""
@@ -172,12 +172,6 @@ _GROUP = " "  # between a file's digest and its records' in the memo
 _written: dict[Path, tuple[tuple[int, int, int] | None, Clean]] = {}  # the memo this process last wrote
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _version(allowed: Collection[str]) -> str:

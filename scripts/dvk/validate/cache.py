@@ -60,13 +60,14 @@ def code_version() -> str:
 
 # (project, key) → the file as checked on its own, in this process: a preview checks again
 # after every edit, and decoding 10,000 entries of the store took seconds each time. Trusted
-# only while the store is the file this process last read or wrote (`_stamp`).
+# only while the store is the file this process last read or wrote (`file_stamp`).
 _checked: dict[tuple[Path, str], Document] = {}
 _stamps: dict[Path, tuple[int, int, int] | None] = {}
 _entries: dict[Path, int] = {}  # the lines of entries in the store as this process last left it
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file as a process last saw it: replaced, grown or touched since, it differs."""
     try:
         stat = path.stat()
     except OSError:
@@ -85,7 +86,7 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     # The store as this process last left it holds what `_checked` holds (and entries of files
     # since edited): it is not read again, and what is new is added at its end. It is written
     # whole again once it holds as many such stale entries as live ones.
-    trusted = (remember and _stamps.get(root, ()) == _stamp(root / CACHE_FILE)
+    trusted = (remember and _stamps.get(root, ()) == file_stamp(root / CACHE_FILE)
                and _entries.get(root, 0) <= 2 * len(keyed))
     docs: list[Document | None] = [_checked.get((root, key)) if key and trusted else None for key in keys]
     store: dict[str, str] | None = None
@@ -116,7 +117,7 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     _checked.clear()
     _checked.update(((root, key), docs[i]) for i, key in keyed)
     _stamps.clear()
-    _stamps[root] = _stamp(root / CACHE_FILE)
+    _stamps[root] = file_stamp(root / CACHE_FILE)
     return _copies(docs)
 
 
