@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "dvk"
 FLOORS = {
     # shared leaves
     "text": 0, "schema": 0, "urls": 0, "diagnostics": 0, "progress": 0, "project": 0, "settings": 0,
-    "caching": 0,
+    "caching": 0, "collector": 0,
     "media": 1,
     # the stages, in flow order
     "load": 1, "validate": 2, "model": 3, "stats": 4, "pages": 5, "contribute": 5, "site": 6,

@@ -7,16 +7,15 @@ and if not, why?", and one way the site's files come to be. Nothing below import
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Collection, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import schema, urls
+from .collector import paused, settled
 from .diagnostics import Diagnostic, Severity, sort_key
 from .load import REGISTRY_FILES, Document, exemplar_paths, read_exemplar, read_registry
 from .load.tracked import link_problems, linked_made, tracked_made, tracked_problems
@@ -31,7 +30,6 @@ from .validate import (
     check_registry_dates,
     check_registry_links,
     checked_documents,
-    collector_paused,
 )
 
 # The site's stages (pages, made files, the last scan) are imported by `build` when it runs:
@@ -79,7 +77,7 @@ class CheckResult:
 def check(project: Project, today: date | None = None,
           only: Collection[Path] | None = None) -> CheckResult:
     """Check every exemplar file, or `only` those named (see `select`) against an index of the rest."""
-    with collector_paused():
+    with paused():
         return _check(project, today or date.today(), only)
 
 
@@ -311,7 +309,9 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     settings = settings_of(engine, result.site, publisher_now(registry, result.site),
                            registry.today or date.today(), project.vendor_dir)
     pin_build_date(result.catalog)
-    with _settled():
+    # What exists before the site is made (the catalog, the memo, the engine's own objects)
+    # lives through it: the collector walks only what making it adds.
+    with settled():
         made, tally = make(with_policies(generate(result.catalog, settings, content, memo), settings),
                            project.cache_dir)
         published = {e.source for e in result.catalog.exemplars}
@@ -319,18 +319,6 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
         leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources,
                                        project.cache_dir, again=memo is not None)
     return Built(result, settings, [] if leaks else made, tally, leaks)
-
-
-@contextmanager
-def _settled() -> Iterator[None]:
-    """What exists before the site is made (the catalog, the memo, the engine's own objects)
-    lives through it: the cycle collector leaves it alone meanwhile, instead of walking it
-    again at each of its full passes (a quarter of a second each, at 1,000 exemplars)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def with_policies(files: list[SiteFile], settings: Settings) -> list[SiteFile]:

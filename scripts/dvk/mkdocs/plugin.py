@@ -13,7 +13,6 @@ render of its own, so MkDocs builds no Markdown converter for it (a tenth of a b
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import types
@@ -36,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, is_error_template
 from mkdocs.utils.templates import TemplateContext
 
-from .. import findings
+from .. import collector, findings
 from ..diagnostics import Severity
 from ..pages import Asset, Memo, Page, unpack
 from ..pages.placeholders import NAMES, fill, unknown
@@ -67,6 +66,7 @@ class DvkPlugin(BasePlugin):
         self.settings: Settings | None = None
         self.checked: CheckResult | None = None  # a check the CLI has just run, for the next build only
         self.memo: Memo | None = None  # what a preview's last build made (`pages.Memo`)
+        self.survivors: collector.Survivors | None = None  # what it keeps alive, out of the collector's way
         self.compiled = _Compiled()  # the theme's templates, compiled once for a whole preview
         self.content: tuple[dict[str, str], str | None] | None = None  # the last build's pages, site_url
         self.order: list[str] = []  # every generated page of this build, in order (the sitemap's)
@@ -77,10 +77,13 @@ class DvkPlugin(BasePlugin):
         # it is shown without stopping, so a contributor still sees the rest of the site.
         self.preview = command == "serve"
         self.memo = Memo() if self.preview else None
+        self.survivors = collector.Survivors() if self.preview else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The frame from the data: the description and sample notice of site.yml, and each
         campaign (its page, its plan's page) in the campaigns' section of the navigation."""
+        if self.survivors is not None:
+            self.survivors.begin()  # the first event of every build
         found = frame(Project(Path(config.config_file_path).resolve().parent), Path(config.docs_dir))
         if found is None:
             return config  # the registries have errors: on_files reports them and stops
@@ -152,15 +155,22 @@ class DvkPlugin(BasePlugin):
         self.progress = Progress("Dựng trang", len(files.documentation_pages()))
         # What the build made lives until MkDocs has written it: the cycle collector leaves it
         # alone meanwhile (as `pipeline.build` does while making it).
-        gc.freeze()
+        collector.freeze()
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()
+        self._built()
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
+        self._built()
         self.handed_over.clear()  # what the failed build wrote is unknown: the next hands over all
+
+    def _built(self) -> None:
+        """A preview keeps what the build made for the next one; a build keeps nothing."""
+        if self.survivors is not None:
+            self.survivors.keep()
+        else:
+            collector.thaw()
 
     def _unchanged(self, path: str, digest: str | None) -> bool:
         """Whether what `path` has now (its `digest`) is what it had in the previous build;

@@ -18,15 +18,15 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..collector import paused
 from ..diagnostics import CATALOGUE, Diagnostic, Severity
 from ..load import MAX_FILE_BYTES, Document, Parsed, read_exemplar
 from ..progress import Progress
@@ -91,7 +91,7 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
     docs: list[Document | None] = [_checked.get((root, key)) if key and trusted else None for key in keys]
     store: dict[str, str] | None = None
     if remember and not trusted:
-        with collector_paused():
+        with paused():
             store = _load(root / CACHE_FILE)
             docs = [_decode(store.get(key), key, path, rel) if key else None
                     for key, path, rel in zip(keys, paths, rels, strict=True)]
@@ -123,21 +123,6 @@ def checked_documents(root: Path, paths: list[Path], today: date, *, remember: b
 
 def _copies(docs: list[Document | None]) -> list[Document]:
     return [replace(doc, diagnostics=list(doc.diagnostics)) for doc in docs if doc is not None]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Decoding the store, or the workers' documents, and modelling them make millions of small
-    objects and no cycle; the cycle collector would walk them again and again as they pile up
-    (half the load time on 10,000 files; a third of a cold check's own work, which the workers
-    cannot share)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _check_one(job: tuple[Path, Path, date]) -> Document:
@@ -174,7 +159,7 @@ def _check_all(jobs: list[Job]) -> list[tuple[Document, str | None]]:
     if len(jobs) < PARALLEL_FROM or workers == 1:
         return _counted(map(_check_and_encode, jobs), len(jobs))
     # A worker checks thousands of files with the collector on, as any process does (a fork
-    # inherits the parent's collector_paused).
+    # inherits the parent's paused collector).
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
         return _counted(pool.map(_check_and_encode, jobs, chunksize=CHUNK), len(jobs))
 
