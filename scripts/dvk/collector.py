@@ -37,7 +37,7 @@ def settled() -> Iterator[None]:
     """Freezes what exists now for the block; thaws it after, unless it was frozen already (a
     preview's survivors, or the face's own freeze around the engine), which stays frozen."""
     outer = gc.get_freeze_count() > 0
-    gc.freeze()
+    freeze()
     try:
         yield
     finally:
@@ -63,14 +63,21 @@ class Survivors:
 
     def keep(self) -> None:
         """A build ended (or failed): what it left is frozen, and the collector back on."""
-        gc.collect()  # walks only what is not frozen: what this build made since its own freeze
+        global _added
+        _added += gc.get_count()[0]
+        gc.collect()  # walks only what is not frozen: what this build made since its last freeze
         gc.freeze()
-        if gc.get_freeze_count() >= 2 * self.after_full_pass:
+        if not self.after_full_pass or _added >= self.after_full_pass:
             gc.unfreeze()
             gc.collect()
             gc.freeze()
-            self.after_full_pass = gc.get_freeze_count()
+            self.after_full_pass, _added = gc.get_freeze_count(), 0
         gc.enable()
+
+
+# Objects added (made less freed) while the collector was off, counted at each freeze, which
+# starts the count again: counting the frozen objects instead walks them all (0.2 s at 10,000).
+_added = 0
 
 
 def thaw() -> None:
@@ -80,4 +87,6 @@ def thaw() -> None:
 
 def freeze() -> None:
     """What exists now lives until the build ends (`thaw`, or a preview's `Survivors.keep`)."""
+    global _added
+    _added += gc.get_count()[0]
     gc.freeze()
