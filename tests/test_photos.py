@@ -328,3 +328,22 @@ def test_the_benchmark_counts_a_cold_and_a_warm_run() -> None:
     figures = run(count=2, workers=1)
     assert (figures.cold_processed, figures.warm_processed) == (2, 0)
     assert "photos/s" in "\n".join(figures.lines())
+
+
+def test_a_previews_next_build_takes_what_it_made_of_the_same_assets_without_asking_the_cache_again(
+        project: TinyProject, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_photo(project, phone_photo())
+    result = project.check()
+    assert result.catalog is not None
+    files = generate(result.catalog, settings_for(Project(project.root), result))
+    first, _ = media.make(files, project.root / ".cache", workers=1, again=True)
+
+    def asked(*_: object) -> bool:
+        raise AssertionError("the cache was asked again")
+
+    monkeypatch.setattr(media, "_intact", asked)
+    again, tally = media.make(files, project.root / ".cache", workers=1, again=True)
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    assert (tally.photos_processed, tally.photos_cached, tally.cards_drawn) == (0, 1, 0)
+    with pytest.raises(AssertionError, match="asked again"):  # a build (no preview) checks every entry
+        media.make(files, project.root / ".cache", workers=1)

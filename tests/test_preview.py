@@ -125,3 +125,48 @@ def test_a_second_check_in_one_process_hands_on_the_same_objects_for_what_did_no
     third = check(Project(project.root)).catalog
     assert third is not None and third.registry is not second.registry
     assert not any(ex is old for ex in third.exemplars for old in second.exemplars)
+
+
+SWAP = """
+import shutil, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, site, photo, replacement = sys.argv[1:5]
+
+def preview_build(first):
+    config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site, strict=False)
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+
+preview_build(True)
+shutil.copyfile(replacement, photo)  # a photo replaced under its name, between the builds
+preview_build(False)
+"""
+
+
+def test_a_photo_replaced_under_its_name_during_a_preview_is_shown_as_a_fresh_preview_shows_it(tmp_path: Path) -> None:
+    from test_photos import phone_photo
+
+    def with_photo(root: Path, content: bytes) -> TinyProject:
+        project = _project(root)
+        project.write("kv-giao-long/anh-le.jpg", content)
+        shot = {"file": "anh-le.jpg", "caption": "Lễ bàn giao", "credit": "Ban Dân vận"}
+        project.add(collective(title="Điển hình có ảnh", photos=[shot]), "co-anh")
+        return project
+
+    replacement = tmp_path / "new.jpg"
+    replacement.write_bytes(phone_photo(2000, 1500, orientation=1))
+    kept = with_photo(tmp_path / "kept", phone_photo())
+    done = subprocess.run([sys.executable, "-c", SWAP, str(kept.root), str(tmp_path / "kept-site"),
+                           str(kept.root / "exemplars" / "kv-giao-long" / "anh-le.jpg"), str(replacement)],
+                          cwd=kept.root, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    preview(with_photo(tmp_path / "fresh", replacement.read_bytes()), tmp_path / "fresh-site")
+
+    shown, fresh = files_of(tmp_path / "kept-site"), files_of(tmp_path / "fresh-site")
+    assert shown.keys() == fresh.keys()
+    assert [name for name in shown if shown[name] != fresh[name]] == []
+    assert any(name.startswith("dien-hinh/co-anh/anh-le-w") for name in shown)

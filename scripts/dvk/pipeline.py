@@ -313,7 +313,7 @@ def build(project: Project, engine: Mapping[str, Any], content: Mapping[str, str
     # lives through it: the collector walks only what making it adds.
     with settled():
         made, tally = make(with_policies(generate(result.catalog, settings, content, memo), settings),
-                           project.cache_dir)
+                           project.cache_dir, again=memo is not None)
         published = {e.source for e in result.catalog.exemplars}
         sources = [*result.registry_docs, *(d for d in result.exemplar_docs if d.rel in published)]
         leaks = private_data_published(made, result.catalog.registry.office_phones.values(), sources,
