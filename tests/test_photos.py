@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import shutil
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -301,10 +302,47 @@ def test_a_card_beside_a_busy_photo_still_fits_the_80_kb_budget(tmp_path: Path) 
     card = Card("Tổ hòa giải ở cơ sở ấp Phú Hòa giữ bình yên xóm làng suốt mười năm liền",
                 "Khối vận xã Giao Long", "Dân vận khéo", photo)
     target = tmp_path / "og.jpg"
-    cards.draw(card, target)
+    cards.draw(card, target, photo)
     with Image.open(target) as im:
         assert (im.format, im.size) == ("JPEG", (1200, 630))
     assert target.stat().st_size <= cards.BUDGET == 80 * 1024
+
+
+def wide_gamut_red_photo() -> bytes:
+    """A red JPEG tagged with a colour profile whose red is sRGB's green: a camera's wide-gamut
+    profile taken to the extreme, so that a profile ignored shows at a glance."""
+    def s15(value: float) -> bytes:
+        return struct.pack(">i", round(value * 65536))
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ " + bytes(4) + s15(x) + s15(y) + s15(z)
+    red, green, blue = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971), (0.1431, 0.0606, 0.7141)
+    name = b"swapped primaries\0"
+    linear = b"curv" + bytes(4) + struct.pack(">IH", 1, 256) + bytes(2)  # gamma 1.0
+    tags = [(b"desc", b"desc" + bytes(4) + struct.pack(">I", len(name)) + name + bytes(78)),
+            (b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(*green)), (b"gXYZ", xyz(*red)),
+            (b"bXYZ", xyz(*blue)), (b"rTRC", linear), (b"gTRC", linear), (b"bTRC", linear)]
+    table, data, start = b"", b"", 128 + 4 + 12 * len(tags)
+    for signature, body in tags:
+        table += signature + struct.pack(">II", start + len(data), len(body))
+        data += body + bytes(-len(body) % 4)
+    header = (struct.pack(">I", start + len(data)) + bytes(4) + struct.pack(">I", 0x02100000)
+              + b"mntrRGB XYZ " + bytes(12) + b"acsp" + bytes(28) + xyz(0.9642, 1.0, 0.8249)[8:] + bytes(48))
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 1200), (255, 0, 0)).save(
+        out, "JPEG", icc_profile=header + struct.pack(">I", len(tags)) + table + data, quality=95)
+    return out.getvalue()
+
+
+def test_a_card_shows_its_photo_in_the_colours_the_page_shows_it(project: TinyProject) -> None:
+    with_photo(project, wide_gamut_red_photo())
+    assets, _ = made(project)
+    with Image.open(assets["dien-hinh/ngoi-nha-nhan-ai/le-ban-giao-w1280.webp"]) as im:
+        published = im.convert("RGB").getpixel((640, 480))
+    with Image.open(assets["dien-hinh/ngoi-nha-nhan-ai/og.jpg"]) as im:
+        shown = im.convert("RGB").getpixel((1200 - 220, 315))  # the middle of the photo beside the text
+    assert published[1] > 200 and published[0] < 60  # the profile's red is green in sRGB
+    assert all(abs(a - b) <= 12 for a, b in zip(shown, published, strict=True)), (shown, published)
 
 
 def test_pages_name_their_card_in_open_graph_and_twitter_tags(sample_site: Path, read_html: Reader) -> None:

@@ -21,7 +21,7 @@ from . import photos
 
 SIZE = (1200, 630)
 RED, INK, MUTED, PAPER = "#b71c1c", "#212121", "#5f5f5f", "#fffaf3"
-CARD_VERSION = 3  # bump when `draw` changes what it writes for the same card
+CARD_VERSION = 4  # bump when `draw` changes what it writes for the same card
 FILE_NAME = "og.jpg"  # beside the page it stands for
 # JPEG, not PNG or WebP: every sharing site (Facebook, Zalo, X, LinkedIn) reads it, and a card
 # with a photo beside the text was 388 KB as a PNG; at this quality it stays under 80 KB
@@ -39,7 +39,7 @@ class Card:
     title: str
     unit: str  # the line under the title: the exemplar's unit, a unit's level, a category's short name
     kicker: str  # the line above it: the site's own (its settings' `card_line`)
-    photo: Path | None = None
+    photo: Path | None = None  # the contributor's file; the card shows it as published (`draw`)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -109,16 +109,17 @@ def _leading(font: ImageFont.FreeTypeFont) -> int:
     return round(font.size * 1.22)
 
 
-def draw(card: Card, target: Path) -> None:
+def draw(card: Card, target: Path, published: Path | None = None) -> None:
+    """The card, with `published` beside the text: the card's photo as the site publishes it
+    (`photos.render`: upright, in sRGB), so the card shows the colours the page shows, and a
+    phone's photo is decoded once for both, not again at full size for its card."""
     canvas = Image.new("RGB", SIZE, PAPER)
     pen = ImageDraw.Draw(canvas)
     text_right = SIZE[0] - MARGIN
     photo_box = None
-    if card.photo:
-        with Image.open(card.photo) as im:
-            im.draft("RGB", (SIZE[1], SIZE[1]))
-            side = ImageOps.fit(ImageOps.exif_transpose(im).convert("RGB"), (440, SIZE[1]),
-                                Image.Resampling.LANCZOS)
+    if published:
+        with Image.open(published) as im:
+            side = ImageOps.fit(im.convert("RGB"), (440, SIZE[1]), Image.Resampling.LANCZOS)
         photo_box = (SIZE[0] - side.width, 0, SIZE[0], SIZE[1])
         canvas.paste(side, photo_box[:2])
         text_right = SIZE[0] - side.width - 48

@@ -53,10 +53,11 @@ MANIFEST = "manifest.json"  # {"key": …, "files": {name: sha256}} of one entry
 
 @dataclass(frozen=True)
 class _Job:
-    kind: str  # "photos" | "cards"
+    kind: str  # "photos" | "cards", in the order they are made
     key: str
     make: Callable[[Path], None]  # writes the job's files into the folder it is given
     names: tuple[str, ...]  # the files the entry must hold
+    needs: _Job | None = None  # an entry of an earlier kind it is made from (a card's photo)
 
     def folder(self, cache: Path) -> Path:
         return cache / self.kind / self.key
@@ -77,18 +78,27 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None,
     folders: dict[tuple[str, str], Path] = {}  # a photo's entry holds all its variants
     per_photo: dict[Path, tuple[_Job, Mapping[str, str]]] = {}
 
+    def photo_job(source: Path) -> tuple[_Job, Mapping[str, str]]:
+        if source not in per_photo:
+            per_photo[source] = _photo_job(source)
+        return per_photo[source]
+
     def cached(source: photos.PhotoFile | cards.Card) -> tuple[Path, tuple[str, str]]:
         if isinstance(source, photos.PhotoFile):
-            if source.source not in per_photo:
-                per_photo[source.source] = _photo_job(source.source)
-            job, names = per_photo[source.source]
+            job, names = photo_job(source.source)
             name = names[source.name]
         else:
-            job, name = _card_job(source), cards.FILE_NAME
+            job, name = _card_job(source, photo_job(source.photo)[0] if source.photo else None, cache), cards.FILE_NAME
         found = (job.kind, job.key)
         if found not in folders:
-            jobs[found], folders[found] = job, job.folder(cache)
+            folders[found] = job.folder(cache)
+            add(job)
         return folders[found] / name, found
+
+    def add(job: _Job) -> None:
+        jobs[(job.kind, job.key)] = job
+        if job.needs is not None:
+            jobs.setdefault((job.needs.kind, job.needs.key), job.needs)
 
     for item in files:
         if not isinstance(item, Asset) or item.source is None or isinstance(item.source, Path):
@@ -97,7 +107,8 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None,
         known = last.assets.get(id(item))
         if known is not None and known[0] is item:
             made, found = known[1], known[2]
-            jobs.setdefault(found, last.jobs[found])
+            if found not in jobs:
+                add(last.jobs[found])
         else:
             path, found = cached(item.source)
             made = replace(item, source=path)
@@ -141,8 +152,11 @@ def _photo_job(source: Path) -> tuple[_Job, Mapping[str, str]]:
     return _Job("photos", photos.cache_key(source), _PhotoMaker(source), tuple(sorted(set(names.values())))), names
 
 
-def _card_job(card: cards.Card) -> _Job:
-    return _Job("cards", cards.cache_key(card), _CardMaker(card), (cards.FILE_NAME,))
+def _card_job(card: cards.Card, photo: _Job | None, cache: Path) -> _Job:
+    """A card's entry; one with a photo is drawn from the photo's entry, made before it."""
+    published = None if photo is None or card.photo is None else (
+        photo.folder(cache) / photos.rendition(card.photo).largest.cache_name)
+    return _Job("cards", cards.cache_key(card), _CardMaker(card, published), (cards.FILE_NAME,), photo)
 
 
 # --- trusting an entry ---------------------------------------------------------------------
@@ -210,14 +224,18 @@ class _PhotoMaker:
 @dataclass(frozen=True)
 class _CardMaker:
     card: cards.Card
+    published: Path | None  # the photo's variant the card shows
 
     def __call__(self, folder: Path) -> None:
-        cards.draw(self.card, folder / cards.FILE_NAME)
+        cards.draw(self.card, folder / cards.FILE_NAME, self.published)
 
 
 def _run(jobs: list[_Job], cache: Path, workers: int | None) -> None:
-    # Photos are few and heavy, cards many and light: chunks of a few keep both cores busy.
-    make_all(_make_one, [(job.make, job.folder(cache), job.key) for job in jobs], workers, chunksize=4)
+    # Photos first: a card is drawn from its photo's entry. Photos are few and heavy, cards many
+    # and light: chunks of a few keep both cores busy.
+    for kind in ("photos", "cards"):
+        make_all(_make_one, [(job.make, job.folder(cache), job.key) for job in jobs if job.kind == kind],
+                 workers, chunksize=4)
 
 
 def _make_one(make: Callable[[Path], None], folder: Path, key: str) -> None:
