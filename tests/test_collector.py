@@ -87,3 +87,38 @@ def test_between_a_previews_builds_the_collector_is_on_and_what_the_preview_keep
 
 def test_a_build_leaves_the_collector_on_and_nothing_frozen(tmp_path: Path) -> None:
     assert _states(tmp_path, "build") == [[True, False], [True, False]]
+
+
+# What a process holds when it exits: frozen and the collector off (an atexit hook sees it; the
+# interpreter's last full pass comes after the hooks).
+AT_EXIT = """
+import atexit, gc, json, sys
+atexit.register(lambda: print(json.dumps([gc.isenabled(), gc.get_freeze_count() > 1000])))
+if sys.argv[1] == "dvk":
+    from dvk.cli import run
+    sys.argv = ["dvk", "check"]
+    run()
+else:
+    from mkdocs.__main__ import cli
+    cli(["build", "-q", "-d", sys.argv[2]])
+"""
+
+
+def _at_exit(project: TinyProject, *args: str) -> tuple[int, list[bool]]:
+    done = subprocess.run([sys.executable, "-c", AT_EXIT, *args], cwd=project.root, capture_output=True,
+                          text=True, timeout=600)
+    return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_dvk_command_exits_with_its_answer_leaving_what_it_holds_to_the_system(tmp_path: Path) -> None:
+    project = TinyProject(tmp_path / "p")
+    project.add(collective(), "mot")
+    assert _at_exit(project, "dvk") == (0, [False, True])
+    project.add(collective(unit="khong-co"), "hai")  # an error: the exit code says so
+    assert _at_exit(project, "dvk") == (1, [False, True])
+
+
+def test_mkdocs_own_build_with_the_plugin_exits_leaving_what_it_holds_to_the_system(tmp_path: Path) -> None:
+    project = TinyProject(tmp_path / "p")
+    project.add(collective(), "mot")
+    assert _at_exit(project, "mkdocs", str(tmp_path / "site")) == (0, [False, True])

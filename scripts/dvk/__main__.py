@@ -1,5 +1,3 @@
-import sys
+from dvk.cli import run
 
-from dvk.cli import main
-
-sys.exit(main())
+run()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
+from .. import collector
 from ..project import Project
 from .commands import VERBS
 from .parser import build_parser
@@ -33,3 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+
+
+def run() -> NoReturn:
+    """`dvk` as a process (the console script, `python -m dvk`): `main`, then the exit."""
+    code = main()
+    collector.leaving()
+    sys.exit(code)

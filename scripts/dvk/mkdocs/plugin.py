@@ -165,6 +165,9 @@ class DvkPlugin(BasePlugin):
         self._built()
         self.handed_over.clear()  # what the failed build wrote is unknown: the next hands over all
 
+    def on_shutdown(self) -> None:
+        collector.leaving()  # MkDocs calls it last: its `build`, `gh-deploy` and `serve` exit next
+
     def _built(self) -> None:
         """A preview keeps what the build made for the next one; a build keeps nothing."""
         if self.survivors is not None:
