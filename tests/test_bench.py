@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
-from bench.run import TARGETS, measure, report
+import pytest
+
+from bench.run import TARGETS, _run, measure, report
 
 
 def test_a_small_benchmark_measures_every_figure_and_names_its_target(tmp_path: Path) -> None:
@@ -24,3 +28,15 @@ def test_a_small_benchmark_measures_every_figure_and_names_its_target(tmp_path: 
     assert f"≤ {TARGETS['rebuild_1k_s']:.0f} s at 1,000" in text
     assert f"≤ {TARGETS['adversarial_s']:.0f} s, any file under the size limit" in text
     assert "search not measured" in text or figures.search_kb is not None
+
+
+def test_an_engine_that_stops_responding_is_stopped_and_reported_while_a_busy_one_runs_on(tmp_path: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(SystemExit, match="stopped responding: no CPU time for 2 s"):
+        _run([sys.executable, "-c", "import time; time.sleep(600)"], tmp_path, stall=2)
+    assert time.monotonic() - started < 60
+    seconds, _ = _run([sys.executable, "-c", "import time\nend = time.time() + 4\nwhile time.time() < end: pass"],
+                      tmp_path, stall=2)
+    assert seconds >= 4
+    with pytest.raises(SystemExit, match="failed"):
+        _run([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, stall=2)

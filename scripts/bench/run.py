@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +42,7 @@ from .adversarial import slowest
 from .engines import config_without_plugin
 from .synthetic import write_synthetic_project
 
+STALL = 60.0  # seconds without CPU time after which an engine has stopped responding
 TARGETS = {
     "check_10k_s": 3.0, "linear_ratio": 11.0, "baseline_ratio": 1.25, "rebuild_1k_s": 2.0,
     "rebuild_10k_s": 5.0, "search_10k_kb": 500.0, "page_kb": 60.0, "memory_10k_mb": 1024.0,
@@ -79,25 +83,62 @@ class Figures:
         return self.build / self.baseline if self.baseline else float("nan")
 
 
-def _run(args: list[str], cwd: Path) -> tuple[float, float]:
+def _run(args: list[str], cwd: Path, stall: float | None = None) -> tuple[float, float]:
     """Seconds and peak memory (MB) of one child process; its failure stops the benchmark."""
-    seconds, memory, _ = _run_counted(args, cwd)
+    seconds, memory, _ = _run_counted(args, cwd, stall)
     return seconds, memory
 
 
-def _run_counted(args: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Seconds, peak memory (MB) and CPU seconds (the child and the processes it waited for)."""
+def _run_counted(args: list[str], cwd: Path, stall: float | None = None) -> tuple[float, float, float]:
+    """Seconds, peak memory (MB) and CPU seconds (the child and the processes it waited for).
+    `stall`: a child whose CPU time stands still that long has stopped responding (Zensical
+    0.0.73 on a tree of about 2^16 files), and is stopped: a failure, not a bench that never ends."""
     start = time.perf_counter()
     # One pipe for both: `dvk check` says what is wrong on stdout, the engines on stderr.
     child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert child.stdout is not None
-    errors = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
+    output: list[bytes] = []
+    reader = threading.Thread(target=lambda: output.append(child.stdout.read()), daemon=True)
+    reader.start()
+    stalled, (status, usage) = _waited(child.pid, stall)
+    reader.join()
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
+    if stalled:
+        raise SystemExit(f"bench: {Path(args[0]).name} stopped responding: no CPU time for {stall:.0f} s, "
+                         f"stopped after {seconds:.0f} s")
     if child.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(args)} failed:\n{errors.decode(errors='replace')[-3000:]}")
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{b''.join(output).decode(errors='replace')[-3000:]}")
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def _waited(pid: int, stall: float | None) -> tuple[bool, tuple[int, resource.struct_rusage]]:
+    """(whether it was stopped for standing still, its exit status and resource use)."""
+    if stall is None:
+        _, status, usage = os.wait4(pid, 0)
+        return False, (status, usage)
+    cpu, since = -1, time.monotonic()
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return False, (status, usage)
+        now = _cpu_ticks(pid)
+        if now != cpu:
+            cpu, since = now, time.monotonic()
+        elif time.monotonic() - since > stall:
+            os.kill(pid, signal.SIGKILL)
+            _, status, usage = os.wait4(pid, 0)
+            return True, (status, usage)
+        time.sleep(1)
+
+
+def _cpu_ticks(pid: int) -> int:
+    """The process's CPU time so far, its threads' and its waited-for children's (/proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return -1
+    return sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
 
 
 def _dvk(*args: str) -> list[str]:
@@ -217,7 +258,7 @@ def _engines(tree: Path) -> dict[str, str]:
     for name, command in commands.items():
         config = config_without_plugin(tree, out / f"{name.lower()}-site")
         try:
-            seconds, memory = _run([*command, str(config)], out)
+            seconds, memory = _run([*command, str(config)], out, stall=STALL)
             found[name] = f"{seconds:.1f} s / {memory:.0f} MB"
         except SystemExit as failed:  # the figure is that it fails, and why
             found[name] = "fails: " + " ".join(str(failed).split())[-160:]
