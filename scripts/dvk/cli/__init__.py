@@ -35,8 +35,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-
-
 def run() -> NoReturn:
     """`dvk` as a process (the console script, `python -m dvk`): `main`, then the exit."""
     code = main()

@@ -88,7 +88,8 @@ def make(files: Iterable[SiteFile], cache: Path, workers: int | None = None,
             job, names = photo_job(source.source)
             name = names[source.name]
         else:
-            job, name = _card_job(source, photo_job(source.photo)[0] if source.photo else None, cache), cards.FILE_NAME
+            photo = photo_job(source.photo)[0] if source.photo else None
+            job, name = _card_job(source, photo, cache), cards.FILE_NAME
         found = (job.kind, job.key)
         if found not in folders:
             folders[found] = job.folder(cache)
